@@ -1,0 +1,62 @@
+"""Dependencies shared by the routers, as `Annotated` aliases."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+from typing import Annotated
+
+from fastapi import Depends
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from app.api.problems import Unauthorized
+from app.config import Settings, get_settings
+from app.db.engine import get_session
+from app.db.models import ApiKey
+from app.domain.access import Caller, Role
+
+# scope="function": the transaction is committed before the response leaves (see get_session).
+SessionDep = Annotated[Session, Depends(get_session, scope="function")]
+SettingsDep = Annotated[Settings, Depends(get_settings)]
+
+_bearer = HTTPBearer(auto_error=False, description="An API key: `Authorization: Bearer <token>`.")
+
+
+def hash_token(token: str) -> str:
+    """Tokens are 256-bit random strings, so a plain SHA-256 is enough to keep them unguessable
+    from a database dump; a slow password hash would only slow every request."""
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def current_caller(
+    session: SessionDep,
+    settings: SettingsDep,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> Caller:
+    """The caller behind the bearer token, or 401."""
+    challenge = {"WWW-Authenticate": "Bearer"}
+    if credentials is None or credentials.scheme.lower() != "bearer":
+        raise Unauthorized("Send an API key as `Authorization: Bearer <token>`.", headers=challenge)
+    token = credentials.credentials
+    admin = settings.finsam_admin_token
+    if admin and hmac.compare_digest(token.encode(), admin.get_secret_value().encode()):
+        return Caller(role=Role.ADMIN, label="FINSAM_ADMIN_TOKEN")
+    key = session.scalar(
+        select(ApiKey)
+        .where(ApiKey.token_hash == hash_token(token), ApiKey.revoked_at.is_(None))
+        .options(selectinload(ApiKey.insatser))
+    )
+    if key is None:
+        raise Unauthorized("The API key is unknown or revoked.", headers=challenge)
+    return Caller(
+        role=Role(key.role),
+        key_id=key.id,
+        label=key.label,
+        forbund_id=key.forbund_id,
+        insats_ids=frozenset(i.id for i in key.insatser),
+    )
+
+
+CallerDep = Annotated[Caller, Depends(current_caller)]

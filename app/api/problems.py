@@ -1,0 +1,152 @@
+"""Errors as RFC 9457 problem+json: typed exceptions that carry their status, one set of handlers.
+
+Validation messages never echo the input back: a rejected body may hold exactly the kind of
+personal data the service refuses to store, and error responses end up in clients' logs.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+log = logging.getLogger(__name__)
+
+PROBLEM_JSON = "application/problem+json"
+
+
+class FieldError(BaseModel):
+    """One offending field."""
+
+    loc: list[str | int] = Field(
+        description="Path to the field, e.g. ['body', 'outcomes', 'work', 'women']."
+    )
+    msg: str = Field(description="What is wrong with it.")
+
+
+class Problem(BaseModel):
+    """An error (RFC 9457 problem details)."""
+
+    type: str = Field(default="about:blank", description="A URI naming the kind of problem.")
+    title: str = Field(description="A short summary of the kind of problem.")
+    status: int = Field(description="The HTTP status code.")
+    detail: str | None = Field(default=None, description="What went wrong in this case.")
+    errors: list[FieldError] | None = Field(
+        default=None, description="The offending fields, for validation failures."
+    )
+
+
+class ProblemError(Exception):
+    """Base for errors that become a problem+json response with their own status."""
+
+    status = 500
+    title = "Internal server error"
+
+    def __init__(
+        self,
+        detail: str | None = None,
+        *,
+        errors: Sequence[FieldError] | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> None:
+        super().__init__(detail or self.title)
+        self.detail = detail
+        self.errors = list(errors) if errors else None
+        self.headers = headers
+
+
+class BadRequest(ProblemError):
+    status, title = 400, "Bad request"
+
+
+class Unauthorized(ProblemError):
+    status, title = 401, "Authentication required"
+
+
+class Forbidden(ProblemError):
+    status, title = 403, "Forbidden"
+
+
+class NotFound(ProblemError):
+    status, title = 404, "Not found"
+
+
+class Conflict(ProblemError):
+    status, title = 409, "Conflict"
+
+
+class Unprocessable(ProblemError):
+    status, title = 422, "Validation failed"
+
+    @classmethod
+    def at(cls, loc: Sequence[str | int], msg: str) -> Unprocessable:
+        return cls(msg, errors=[FieldError(loc=list(loc), msg=msg)])
+
+
+def problem_response(
+    status: int,
+    title: str,
+    detail: str | None = None,
+    errors: Sequence[FieldError] | None = None,
+    headers: dict[str, str] | None = None,
+) -> JSONResponse:
+    body = Problem(
+        title=title, status=status, detail=detail, errors=list(errors) if errors else None
+    )
+    return JSONResponse(
+        body.model_dump(exclude_none=True),
+        status_code=status,
+        headers=headers,
+        media_type=PROBLEM_JSON,
+    )
+
+
+def responses(*errors: type[ProblemError]) -> dict[int | str, dict[str, Any]]:
+    """The `responses=` entry that declares these problems in the OpenAPI schema."""
+    return {
+        e.status: {"model": Problem, "description": e.title, "content": {PROBLEM_JSON: {}}}
+        for e in errors
+    }
+
+
+def _pydantic_errors(exc: RequestValidationError) -> list[FieldError]:
+    found = []
+    for error in exc.errors():
+        loc = [part for part in error.get("loc", ()) if isinstance(part, str | int)]
+        ctx = error.get("ctx") or {}
+        if "path" in ctx:  # errors raised by whole-body checks name the field they found
+            loc = ["body", *ctx["path"]]
+        found.append(FieldError(loc=loc, msg=str(error.get("msg", "invalid"))))
+    return found
+
+
+def install_problem_handlers(app: FastAPI) -> None:
+    """Make every error, ours or the framework's, a problem+json response."""
+
+    @app.exception_handler(ProblemError)
+    async def _problem(request: Request, exc: ProblemError) -> JSONResponse:
+        return problem_response(exc.status, exc.title, exc.detail, exc.errors, exc.headers)
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation(request: Request, exc: RequestValidationError) -> JSONResponse:
+        errors = _pydantic_errors(exc)
+        detail = "; ".join(f"{'.'.join(map(str, e.loc))}: {e.msg}" for e in errors)
+        return problem_response(422, "Validation failed", detail, errors)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        title = {404: "Not found", 405: "Method not allowed"}.get(exc.status_code, "HTTP error")
+        return problem_response(
+            exc.status_code, title, str(exc.detail), headers=dict(exc.headers or {})
+        )
+
+    @app.exception_handler(Exception)
+    async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
+        log.exception("unhandled error on %s %s", request.method, request.url.path)
+        return problem_response(500, "Internal server error", "The error has been logged.")

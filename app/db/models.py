@@ -1,0 +1,158 @@
+"""ORM models: the tables and their constraints.
+
+Reports keep their figures as a long table of facts (report, measure, category, gender, value)
+so that every summary is one GROUP BY over one table; docs/design.md says why.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+
+from sqlalchemy import (
+    ARRAY,
+    CheckConstraint,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+    func,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+# Named constraints make migrations reviewable and reversible (Alembic can drop them by name).
+NAMING_CONVENTION = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+def _now() -> Mapped[datetime]:
+    return mapped_column(DateTime(timezone=True), server_default=func.now())
+
+
+class Forbund(Base):
+    """A samordningsförbund."""
+
+    __tablename__ = "forbund"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    lan: Mapped[str] = mapped_column(String(100))
+    kommuner: Mapped[list[str]] = mapped_column(ARRAY(String(100)))
+    created_at: Mapped[datetime] = _now()
+
+    insatser: Mapped[list[Insats]] = relationship(back_populates="forbund")
+
+
+class Insats(Base):
+    """An intervention financed by a förbund and run by one of its members."""
+
+    __tablename__ = "insatser"
+    __table_args__ = (
+        CheckConstraint("kind IN ('individual', 'structural')", name="kind"),
+        CheckConstraint("end_date IS NULL OR end_date >= start_date", name="dates_in_order"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    forbund_id: Mapped[int] = mapped_column(ForeignKey("forbund.id"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(16))
+    owner: Mapped[str] = mapped_column(String(200))
+    start_date: Mapped[date] = mapped_column(Date)
+    end_date: Mapped[date | None] = mapped_column(Date)
+    target_group: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = _now()
+
+    forbund: Mapped[Forbund] = relationship(back_populates="insatser")
+
+
+class Report(Base):
+    """The current revision of one insats's report for one period."""
+
+    __tablename__ = "reports"
+    __table_args__ = (
+        UniqueConstraint("insats_id", "period"),
+        CheckConstraint("period_kind IN ('Y', 'H', 'T', 'Q')", name="period_kind"),
+        CheckConstraint("revision >= 1", name="revision_positive"),
+        # Summaries find reports by the time span they cover.
+        Index("ix_reports_period_span", "period_start", "period_end"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    insats_id: Mapped[int] = mapped_column(ForeignKey("insatser.id"))
+    period: Mapped[str] = mapped_column(String(8))
+    period_kind: Mapped[str] = mapped_column(String(1))
+    period_start: Mapped[date] = mapped_column(Date)
+    period_end: Mapped[date] = mapped_column(Date)
+    revision: Mapped[int] = mapped_column(Integer, default=1)
+    note: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = _now()
+    updated_at: Mapped[datetime] = _now()
+    updated_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("api_keys.id"))
+
+    facts: Mapped[list[ReportFact]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, order_by="ReportFact.measure"
+    )
+
+
+class ReportFact(Base):
+    """One number of a report. A measure not reported has no rows: absent is not zero."""
+
+    __tablename__ = "report_facts"
+    __table_args__ = (CheckConstraint("value >= 0", name="value_not_negative"),)
+
+    report_id: Mapped[int] = mapped_column(
+        ForeignKey("reports.id", ondelete="CASCADE"), primary_key=True
+    )
+    measure: Mapped[str] = mapped_column(String(40), primary_key=True)
+    # '' when the measure has no categories / no gender split; keeps the key NOT NULL.
+    category: Mapped[str] = mapped_column(String(40), primary_key=True)
+    gender: Mapped[str] = mapped_column(String(16), primary_key=True)
+    value: Mapped[int] = mapped_column(Integer)
+
+
+class ApiKey(Base):
+    """A bearer token's record. Only a hash of the token is kept."""
+
+    __tablename__ = "api_keys"
+    __table_args__ = (
+        CheckConstraint("role IN ('admin', 'national', 'forbund', 'reporter')", name="role"),
+        CheckConstraint("role <> 'forbund' OR forbund_id IS NOT NULL", name="forbund_scoped"),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    role: Mapped[str] = mapped_column(String(16))
+    forbund_id: Mapped[int | None] = mapped_column(ForeignKey("forbund.id"))
+    label: Mapped[str | None] = mapped_column(String(200))
+    created_at: Mapped[datetime] = _now()
+    created_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("api_keys.id"))
+    revoked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+    forbund: Mapped[Forbund | None] = relationship()
+    insatser: Mapped[list[Insats]] = relationship(secondary="api_key_insatser")
+
+
+class ApiKeyInsats(Base):
+    """The insatser a reporter key may report for."""
+
+    __tablename__ = "api_key_insatser"
+
+    key_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("api_keys.id", ondelete="CASCADE"), primary_key=True
+    )
+    insats_id: Mapped[int] = mapped_column(ForeignKey("insatser.id"), primary_key=True)

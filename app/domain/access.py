@@ -1,0 +1,90 @@
+"""Who may do what: the role matrix of the contract as pure rules over a caller's scope.
+
+Every check of a tenant's rows goes through these functions, so no endpoint can forget one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from uuid import UUID
+
+
+class Role(StrEnum):
+    ADMIN = "admin"
+    NATIONAL = "national"
+    FORBUND = "forbund"
+    REPORTER = "reporter"
+
+
+@dataclass(frozen=True)
+class Caller:
+    """An authenticated key: its role and the förbund or insatser it is scoped to."""
+
+    role: Role
+    key_id: UUID | None = None  # None for the bootstrap admin token from the environment
+    label: str | None = None
+    forbund_id: int | None = None
+    insats_ids: frozenset[int] = field(default_factory=frozenset)
+
+    @property
+    def sees_everything(self) -> bool:
+        return self.role in (Role.ADMIN, Role.NATIONAL)
+
+
+def may_manage_forbund(caller: Caller) -> bool:
+    """Create förbund: only an admin."""
+    return caller.role is Role.ADMIN
+
+
+def may_read_forbund(caller: Caller, forbund_id: int) -> bool:
+    """Read a förbund, its insatser and its summaries."""
+    return caller.sees_everything or (
+        caller.role is Role.FORBUND and caller.forbund_id == forbund_id
+    )
+
+
+def may_write_forbund(caller: Caller, forbund_id: int) -> bool:
+    """Create and change a förbund's insatser and reports."""
+    return caller.role is Role.ADMIN or (
+        caller.role is Role.FORBUND and caller.forbund_id == forbund_id
+    )
+
+
+def may_read_reports(caller: Caller, forbund_id: int, insats_id: int) -> bool:
+    """Read an insats's reports: its förbund, national users, and reporters named for it."""
+    return may_read_forbund(caller, forbund_id) or (
+        caller.role is Role.REPORTER and insats_id in caller.insats_ids
+    )
+
+
+def may_write_reports(caller: Caller, forbund_id: int, insats_id: int) -> bool:
+    """Create or replace an insats's reports."""
+    return may_write_forbund(caller, forbund_id) or (
+        caller.role is Role.REPORTER and insats_id in caller.insats_ids
+    )
+
+
+def may_create_key(
+    caller: Caller, role: Role, forbund_id: int | None, insats_forbund_ids: set[int]
+) -> bool:
+    """An admin creates any key; a förbund key creates reporter keys for its own insatser only."""
+    if caller.role is Role.ADMIN:
+        return True
+    return (
+        caller.role is Role.FORBUND
+        and role is Role.REPORTER
+        and forbund_id in (None, caller.forbund_id)
+        and insats_forbund_ids == {caller.forbund_id}
+    )
+
+
+def may_revoke_key(caller: Caller, role: Role, insats_forbund_ids: set[int]) -> bool:
+    """An admin revokes any key; a förbund key revokes reporter keys of its own insatser."""
+    if caller.role is Role.ADMIN:
+        return True
+    return (
+        caller.role is Role.FORBUND
+        and role is Role.REPORTER
+        and insats_forbund_ids <= {caller.forbund_id}
+    )

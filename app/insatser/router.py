@@ -1,0 +1,40 @@
+"""HTTP endpoints for insatser."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, status
+
+from app.api.deps import CallerDep, SessionDep
+from app.api.problems import Forbidden, NotFound, Unauthorized, Unprocessable, responses
+from app.forbund.service import readable_forbund
+from app.insatser import service
+from app.insatser.schemas import InsatsIn, InsatsOut
+
+router = APIRouter(
+    prefix="/api/v1", tags=["insatser"], responses=responses(Unauthorized, Forbidden, NotFound)
+)
+
+
+@router.post(
+    "/forbund/{code}/insatser",
+    status_code=status.HTTP_201_CREATED,
+    operation_id="createInsats",
+    responses=responses(Unprocessable),
+)
+def create_insats(code: str, data: InsatsIn, session: SessionDep, caller: CallerDep) -> InsatsOut:
+    """Register an insats under a förbund; the server assigns its `id`."""
+    forbund = readable_forbund(session, caller, code)
+    return service.to_out(service.create_insats(session, caller, forbund, data))
+
+
+@router.get("/forbund/{code}/insatser", operation_id="listInsatser")
+def list_insatser(code: str, session: SessionDep, caller: CallerDep) -> list[InsatsOut]:
+    """The förbund's insatser, oldest first."""
+    forbund = readable_forbund(session, caller, code)
+    return [service.to_out(i) for i in service.list_insatser(session, forbund)]
+
+
+@router.get("/insatser/{insats_id}", operation_id="getInsats")
+def get_insats(insats_id: int, session: SessionDep, caller: CallerDep) -> InsatsOut:
+    """One insats."""
+    return service.to_out(service.readable_insats(session, caller, insats_id))

@@ -1,0 +1,54 @@
+"""Request and response bodies for insatser."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Annotated, Self
+
+from pydantic import Field, StringConstraints, model_validator
+from pydantic_core import PydanticCustomError
+
+from app.api.schemas import InputModel, OutputModel
+from app.domain.measures import InsatsKind
+
+Text200 = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+
+
+class InsatsIn(InputModel):
+    """An insats to create under a förbund."""
+
+    name: Text200 = Field(description="Namn: the insats's name.", examples=["Psykolog"])
+    kind: InsatsKind = Field(
+        description="Typ: `individual` (individinriktad) or `structural` (strukturinriktad)."
+    )
+    owner: Text200 = Field(
+        description="Insatsägare: the member organisation that runs it.",
+        examples=["Region Västernorrland"],
+    )
+    start_date: date = Field(description="Startdatum: first day of the insats.")
+    end_date: date | None = Field(default=None, description="Slutdatum: last day, if known.")
+    target_group: Annotated[str, StringConstraints(max_length=2000)] | None = Field(
+        default=None, description="Målgrupp: who the insats is for."
+    )
+
+    @model_validator(mode="after")
+    def _dates_in_order(self) -> Self:
+        if self.end_date is not None and self.end_date < self.start_date:
+            raise PydanticCustomError(
+                "date_order", "end_date must not be before start_date", {"path": ["end_date"]}
+            )
+        return self
+
+
+class InsatsOut(OutputModel):
+    """An insats."""
+
+    id: int = Field(description="Id: assigned by the server.")
+    forbund: str = Field(description="Förbund: the code of the förbund that finances it.")
+    name: str = Field(description="Namn.")
+    kind: InsatsKind = Field(description="Typ: individinriktad or strukturinriktad.")
+    owner: str = Field(description="Insatsägare.")
+    start_date: date = Field(description="Startdatum.")
+    end_date: date | None = Field(description="Slutdatum, or null while it runs.")
+    target_group: str | None = Field(description="Målgrupp.")
+    created_at: datetime = Field(description="Skapad: when it was registered.")

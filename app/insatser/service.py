@@ -1,0 +1,59 @@
+"""Insatser: creating, finding and listing, with the caller's scope applied."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, joinedload
+
+from app.api.problems import Forbidden, NotFound
+from app.db.models import Forbund, Insats
+from app.domain.access import Caller, may_read_reports, may_write_forbund, may_write_reports
+from app.insatser.schemas import InsatsIn, InsatsOut
+
+
+def to_out(insats: Insats) -> InsatsOut:
+    return InsatsOut.model_validate(
+        {
+            **{c: getattr(insats, c) for c in InsatsOut.model_fields if c != "forbund"},
+            "forbund": insats.forbund.code,
+        }
+    )
+
+
+def create_insats(session: Session, caller: Caller, forbund: Forbund, data: InsatsIn) -> Insats:
+    if not may_write_forbund(caller, forbund.id):
+        raise Forbidden(f"This key may not create insatser for förbund '{forbund.code}'.")
+    insats = Insats(forbund=forbund, **data.model_dump())
+    session.add(insats)
+    session.flush()
+    return insats
+
+
+def list_insatser(session: Session, forbund: Forbund) -> list[Insats]:
+    query = select(Insats).where(Insats.forbund_id == forbund.id).order_by(Insats.id)
+    return list(session.scalars(query.options(joinedload(Insats.forbund))))
+
+
+def get_insats(session: Session, insats_id: int) -> Insats:
+    insats = session.get(Insats, insats_id, options=[joinedload(Insats.forbund)])
+    if insats is None:
+        raise NotFound(f"No insats with id {insats_id}.")
+    return insats
+
+
+def readable_insats(session: Session, caller: Caller, insats_id: int) -> Insats:
+    """The insats record itself: its förbund and national users, not reporters."""
+    insats = get_insats(session, insats_id)
+    if not caller.sees_everything and not may_write_forbund(caller, insats.forbund_id):
+        raise Forbidden(f"This key may not read insats {insats_id}.")
+    return insats
+
+
+def insats_for_reports(session: Session, caller: Caller, insats_id: int, *, write: bool) -> Insats:
+    """The insats whose reports the caller reads (or writes): 404 if none, 403 if not theirs."""
+    insats = get_insats(session, insats_id)
+    allowed = may_write_reports if write else may_read_reports
+    if not allowed(caller, insats.forbund_id, insats.id):
+        verb = "write" if write else "read"
+        raise Forbidden(f"This key may not {verb} the reports of insats {insats_id}.")
+    return insats

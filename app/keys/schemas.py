@@ -1,0 +1,48 @@
+"""Request and response bodies for API keys."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated
+from uuid import UUID
+
+from pydantic import Field, StringConstraints
+
+from app.api.schemas import InputModel, OutputModel
+from app.domain.access import Role
+
+
+class KeyIn(InputModel):
+    """An API key to create."""
+
+    role: Role = Field(
+        description="Roll: `admin`, `national` (read all), `forbund` (its own förbund) or "
+        "`reporter` (reports of the insatser named)."
+    )
+    forbund: str | None = Field(
+        default=None, description="Förbund: the code the key is scoped to; required for `forbund`."
+    )
+    insatser: list[int] | None = Field(
+        default=None,
+        description="Insatser: the ids a `reporter` key may report for; required for it.",
+    )
+    label: Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)] | None = Field(
+        default=None, description="Etikett: who or what uses the key, shown in audit trails."
+    )
+
+
+class KeyOut(OutputModel):
+    """An API key's record; the token itself is never shown again after creation."""
+
+    id: UUID = Field(description="Nyckelns id: used to revoke it and named in audit trails.")
+    role: Role = Field(description="Roll.")
+    forbund: str | None = Field(description="Förbund the key is scoped to, if any.")
+    insatser: list[int] = Field(description="Insatser a reporter key may report for.")
+    label: str | None = Field(description="Etikett.")
+    created_at: datetime = Field(description="Skapad.")
+
+
+class CreatedKey(KeyOut):
+    """A new API key, with its token: shown this once, stored only as a hash."""
+
+    token: str = Field(description="Token: send as `Authorization: Bearer <token>`. Shown once.")

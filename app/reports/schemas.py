@@ -1,0 +1,216 @@
+"""The report body of the contract, as request and response models.
+
+Request and response differ only in that responses add computed `total`s and the stored
+metadata; both are built from the measure catalogue's category lists so the two cannot drift.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Any
+
+from pydantic import Field, computed_field, create_model
+
+from app.api.schemas import InputModel, OutputModel
+from app.domain.measures import (
+    AGE_BANDS,
+    ATTENDEE_ORGANISATIONS,
+    INCOME_SOURCES,
+    OUTCOME_CATEGORIES,
+)
+
+Count = Annotated[int, Field(ge=0, le=10_000_000, strict=True)]
+
+_SWEDISH = {
+    "work": "arbete",
+    "studies": "studier",
+    "work_preparation": "arbetsförberedande/arbetsinriktad insats",
+    "other_intervention": "annan insats (social, LSS, hälso- och sjukvård)",
+    "benefit": "sjuk- eller aktivitetsersättning",
+    "other": "annat/okänt",
+    "none": "ingen offentlig försörjning",
+    "unemployment_insurance": "a-kassa",
+    "activity_compensation": "aktivitetsersättning",
+    "activity_support": "aktivitetsstöd",
+    "social_assistance": "ekonomiskt bistånd (försörjningsstöd)",
+    "sickness_compensation": "sjukersättning",
+    "sickness_benefit": "sjuk-/rehabiliteringspenning",
+    "study_support": "studiestöd",
+    "other_public": "annan offentlig försörjning",
+    "fk": "Försäkringskassan",
+    "af": "Arbetsförmedlingen",
+    "region": "region",
+    "kommun": "kommun",
+}
+
+
+class GenderCountIn(InputModel):
+    """Antal per kön: people counted by gender."""
+
+    women: Count = Field(description="Kvinnor.")
+    men: Count = Field(description="Män.")
+    unspecified: Count = Field(default=0, description="Kön ej angivet: gender not stated.")
+
+
+class GenderCount(OutputModel):
+    """Antal per kön, with the total."""
+
+    women: int = Field(description="Kvinnor.")
+    men: int = Field(description="Män.")
+    unspecified: int = Field(description="Kön ej angivet.")
+
+    @computed_field(description="Totalt: women + men + unspecified.")  # type: ignore[prop-decorator]
+    @property
+    def total(self) -> int:
+        return self.women + self.men + self.unspecified
+
+
+def _field_name(category: str) -> str:
+    return "age_" + category.replace("-", "_") if category[0].isdigit() else category
+
+
+def _category_model(
+    name: str, doc: str, categories: tuple[str, ...], value: Any, base: type, what: str
+) -> Any:
+    fields: dict[str, Any] = {
+        _field_name(c): (
+            value | None,
+            Field(
+                default=None,
+                alias=c if _field_name(c) != c else None,
+                description=f"{_SWEDISH.get(c, c)}: {what}; null if not reported.",
+            ),
+        )
+        for c in categories
+    }
+    return create_model(name, __base__=base, __doc__=doc, **fields)
+
+
+OutcomesIn = _category_model(
+    "OutcomesIn",
+    "Utfall vid avslut: status of those who ended, by gender.",
+    OUTCOME_CATEGORIES,
+    GenderCountIn,
+    InputModel,
+    "people who ended in this status",
+)
+Outcomes = _category_model(
+    "Outcomes",
+    "Utfall vid avslut: status of those who ended, by gender.",
+    OUTCOME_CATEGORIES,
+    GenderCount,
+    OutputModel,
+    "people who ended in this status",
+)
+IncomeSourcesIn = _category_model(
+    "IncomeSourcesIn",
+    "Försörjning: main source of income, people per category.",
+    INCOME_SOURCES,
+    Count,
+    InputModel,
+    "people",
+)
+IncomeSources = _category_model(
+    "IncomeSources",
+    "Försörjning: main source of income, people per category.",
+    INCOME_SOURCES,
+    int,
+    OutputModel,
+    "people",
+)
+AgeBandsIn = _category_model(
+    "AgeBandsIn",
+    "Åldersgrupp: participants per age band.",
+    AGE_BANDS,
+    Count,
+    InputModel,
+    "people",
+)
+AgeBands = _category_model(
+    "AgeBands",
+    "Åldersgrupp: participants per age band.",
+    AGE_BANDS,
+    int,
+    OutputModel,
+    "people",
+)
+AttendeesIn = _category_model(
+    "AttendeesIn",
+    "Deltagare per organisation (strukturinriktad insats).",
+    ATTENDEE_ORGANISATIONS,
+    Count,
+    InputModel,
+    "attendees",
+)
+Attendees = _category_model(
+    "Attendees",
+    "Deltagare per organisation (strukturinriktad insats).",
+    ATTENDEE_ORGANISATIONS,
+    int,
+    OutputModel,
+    "attendees",
+)
+
+_DESCRIPTIONS = {
+    "participants": "Deltagare: people taking part during the period.",
+    "started": "Nya deltagare: people who started during the period.",
+    "ended": "Avslutade deltagare: people who ended during the period.",
+    "outcomes": "Utfall vid avslut: status at exit, among those who ended.",
+    "volume_contacts": "Volyminsatser: occasions of short consultative support (not people).",
+    "anonymous_cases": "Anonyma ärenden/konsultationer: cases discussed anonymously.",
+    "income_source_at_start": "Försörjning vid start: main income source when starting.",
+    "income_source_at_exit": "Försörjning vid avslut: main income source when ending.",
+    "age_bands": "Åldersgrupp: participants per age band.",
+    "attendees": "Deltagare per organisation: attendees of a strukturinriktad insats.",
+    "activities": "Antal aktiviteter: activities held by a strukturinriktad insats.",
+    "note": "Kommentar: free text. Never personal data.",
+}
+
+
+def _d(name: str) -> Any:
+    return Field(
+        default=None, description=_DESCRIPTIONS[name] + " Null: not applicable / not reported."
+    )
+
+
+class ReportIn(InputModel):
+    """Rapport: one insats's figures for one period. Absent or null is "ej aktuellt", never 0."""
+
+    participants: GenderCountIn | None = _d("participants")
+    started: GenderCountIn | None = _d("started")
+    ended: GenderCountIn | None = _d("ended")
+    outcomes: OutcomesIn | None = _d("outcomes")  # type: ignore[valid-type]
+    volume_contacts: Count | None = _d("volume_contacts")
+    anonymous_cases: Count | None = _d("anonymous_cases")
+    income_source_at_start: IncomeSourcesIn | None = _d("income_source_at_start")  # type: ignore[valid-type]
+    income_source_at_exit: IncomeSourcesIn | None = _d("income_source_at_exit")  # type: ignore[valid-type]
+    age_bands: AgeBandsIn | None = _d("age_bands")  # type: ignore[valid-type]
+    attendees: AttendeesIn | None = _d("attendees")  # type: ignore[valid-type]
+    activities: Count | None = _d("activities")
+    note: Annotated[str, Field(max_length=4000)] | None = _d("note")
+
+    def figures(self) -> dict[str, Any]:
+        """The measures as plain data keyed by the contract's names; unreported ones left out."""
+        data = self.model_dump(by_alias=True, exclude_none=True, exclude={"note"})
+        return {k: v for k, v in data.items() if v != {}}
+
+
+class ReportOut(OutputModel):
+    """Rapport as stored, with computed totals and its revision."""
+
+    insats_id: int = Field(description="Insatsens id.")
+    period: str = Field(description="Period: e.g. 2023, 2023H1, 2023T2, 2023Q4.")
+    revision: int = Field(description="Revision: 1 when created, +1 on every change.")
+    updated_at: datetime = Field(description="Senast ändrad: when this revision was stored.")
+    participants: GenderCount | None = _d("participants")
+    started: GenderCount | None = _d("started")
+    ended: GenderCount | None = _d("ended")
+    outcomes: Outcomes | None = _d("outcomes")  # type: ignore[valid-type]
+    volume_contacts: int | None = _d("volume_contacts")
+    anonymous_cases: int | None = _d("anonymous_cases")
+    income_source_at_start: IncomeSources | None = _d("income_source_at_start")  # type: ignore[valid-type]
+    income_source_at_exit: IncomeSources | None = _d("income_source_at_exit")  # type: ignore[valid-type]
+    age_bands: AgeBands | None = _d("age_bands")  # type: ignore[valid-type]
+    attendees: Attendees | None = _d("attendees")  # type: ignore[valid-type]
+    activities: int | None = _d("activities")
+    note: str | None = _d("note")
