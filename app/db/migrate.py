@@ -12,7 +12,7 @@ from sqlalchemy import Connection
 
 
 def _migrations_dir() -> Path:
-    # The source tree's migrations/ (editable install, Docker image); else the working folder's.
+    # The source tree's migrations/ (editable install); else the working folder's (Docker image).
     beside_package = Path(__file__).resolve().parents[2] / "migrations"
     return beside_package if beside_package.is_dir() else Path.cwd() / "migrations"
 
