@@ -10,6 +10,7 @@ from app.health.router import router as health_router
 from app.insatser.router import router as insatser_router
 from app.keys.router import router as keys_router
 from app.reports.router import router as reports_router
+from app.summaries.router import router as summaries_router
 
 DESCRIPTION = """
 Follow-up of Finsam insatser: insats systems report anonymous, group-level figures per period;
@@ -28,12 +29,21 @@ def create_app() -> FastAPI:
             {"name": "förbund", "description": "Samordningsförbund."},
             {"name": "insatser", "description": "Insatser financed by a förbund."},
             {"name": "reports", "description": "Rapporter: an insats's figures per period."},
+            {"name": "summaries", "description": "Sammanställningar, tabeller och trender."},
+            {"name": "open data", "description": "Öppna data: no token, disclosure-controlled."},
             {"name": "keys", "description": "API keys and roles."},
             {"name": "health", "description": "Liveness and readiness."},
         ],
     )
     install_problem_handlers(app)
-    for router in (health_router, forbund_router, insatser_router, reports_router, keys_router):
+    for router in (
+        health_router,
+        forbund_router,
+        insatser_router,
+        reports_router,
+        summaries_router,
+        keys_router,
+    ):
         app.include_router(router)
     return app
 

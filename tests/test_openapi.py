@@ -11,7 +11,9 @@ from app.cli import openapi_document
 
 def test_committed_openapi_matches_the_app(project_root: Path) -> None:
     committed = json.loads((project_root / "openapi" / "openapi.json").read_text())
-    assert committed == openapi_document(), "openapi/openapi.json is stale: run `finsam export-openapi`"
+    assert committed == openapi_document(), (
+        "openapi/openapi.json is stale: run `finsam export-openapi`"
+    )
 
 
 def _undocumented(schema: dict[str, Any]) -> list[str]:

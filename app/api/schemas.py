@@ -21,13 +21,42 @@ class InputModel(BaseModel):
     def _refuse_personal_numbers(cls, data: Any) -> Any:
         paths = find_in_value(data)
         if paths:
+            # The path may end in the offending key itself: never echo it back.
+            path = [_REDACTED if find_in_value(part) else part for part in paths[0]]
             raise PydanticCustomError(
                 "personal_identity_number",
                 "looks like a Swedish personal identity number (personnummer or "
                 "samordningsnummer); send anonymous counts only",
-                {"path": list(paths[0])},
+                {"path": path},
+            )
+        if (nul_at := _nul_character(data)) is not None:
+            # PostgreSQL text cannot hold NUL; refuse it as the client's error, not a 500.
+            raise PydanticCustomError(
+                "nul_character", "text must not contain NUL (\\u0000) characters", {"path": nul_at}
             )
         return data
+
+
+_REDACTED = "[personal identity number]"
+
+
+def _nul_character(value: Any, path: tuple[str | int, ...] = ()) -> list[str | int] | None:
+    if isinstance(value, str):
+        return list(path) if "\x00" in value else None
+    items = (
+        value.items()
+        if isinstance(value, dict)
+        else enumerate(value)
+        if isinstance(value, list)
+        else ()
+    )
+    for key, item in items:
+        if isinstance(key, str) and "\x00" in key:
+            return [*path, "[key]"]
+        found = _nul_character(item, (*path, key))
+        if found is not None:
+            return found
+    return None
 
 
 class OutputModel(BaseModel):

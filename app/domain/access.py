@@ -88,3 +88,8 @@ def may_revoke_key(caller: Caller, role: Role, insats_forbund_ids: set[int]) -> 
         and role is Role.REPORTER
         and insats_forbund_ids <= {caller.forbund_id}
     )
+
+
+def may_read_national(caller: Caller) -> bool:
+    """Exact national figures, unsuppressed: national users and admins."""
+    return caller.sees_everything

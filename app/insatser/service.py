@@ -34,8 +34,13 @@ def list_insatser(session: Session, forbund: Forbund) -> list[Insats]:
     return list(session.scalars(query.options(joinedload(Insats.forbund))))
 
 
+MAX_ID = 2**31 - 1  # ids are PostgreSQL integers; a larger one cannot exist
+
+
 def get_insats(session: Session, insats_id: int) -> Insats:
-    insats = session.get(Insats, insats_id, options=[joinedload(Insats.forbund)])
+    insats = None
+    if 1 <= insats_id <= MAX_ID:
+        insats = session.get(Insats, insats_id, options=[joinedload(Insats.forbund)])
     if insats is None:
         raise NotFound(f"No insats with id {insats_id}.")
     return insats

@@ -22,7 +22,7 @@ class KeyIn(InputModel):
     forbund: str | None = Field(
         default=None, description="Förbund: the code the key is scoped to; required for `forbund`."
     )
-    insatser: list[int] | None = Field(
+    insatser: list[Annotated[int, Field(ge=1, le=2**31 - 1)]] | None = Field(
         default=None,
         description="Insatser: the ids a `reporter` key may report for; required for it.",
     )

@@ -31,13 +31,17 @@ def test_the_sundsvall_2022_example_is_stored_and_read_back(client: TestClient, 
         body = {
             "participants": unsplit(participants),
             "volume_contacts": volume,
-            "outcomes": None if work is None else {"work": unsplit(work), "studies": unsplit(studies or 0)},
+            "outcomes": None
+            if work is None
+            else {"work": unsplit(work), "studies": unsplit(studies or 0)},
         }
         api.report(insats["id"], "2022", body)
         back = client.get(f"/api/v1/insatser/{insats['id']}/reports/2022", headers=api.admin).json()
         assert back["participants"]["total"] == participants
         assert back["volume_contacts"] == volume
-        assert (back["outcomes"] or {}).get("work") == (None if work is None else {**unsplit(work), "total": work})
+        assert (back["outcomes"] or {}).get("work") == (
+            None if work is None else {**unsplit(work), "total": work}
+        )
         assert back["started"] is None  # not reported is null, never 0
 
 
@@ -60,7 +64,9 @@ def test_resending_the_same_report_changes_nothing(client: TestClient, api: Api)
     insats = api.insats()
     body = {"participants": {"women": 5, "men": 6}, "note": "samma"}
     first = api.report(insats["id"], "2023", body)
-    again = client.put(f"/api/v1/insatser/{insats['id']}/reports/2023", json=body, headers=api.admin)
+    again = client.put(
+        f"/api/v1/insatser/{insats['id']}/reports/2023", json=body, headers=api.admin
+    )
     assert again.status_code == 200
     assert again.json()["revision"] == first["revision"] == 1
     assert again.json()["updated_at"] == first["updated_at"]
@@ -71,7 +77,9 @@ def test_replacing_a_report_bumps_its_revision_and_drops_what_was_left_out(
 ) -> None:
     api.forbund()
     insats = api.insats()
-    api.report(insats["id"], "2023", {"participants": {"women": 5, "men": 6}, "volume_contacts": 10})
+    api.report(
+        insats["id"], "2023", {"participants": {"women": 5, "men": 6}, "volume_contacts": 10}
+    )
     response = client.put(
         f"/api/v1/insatser/{insats['id']}/reports/2023",
         json={"participants": {"women": 5, "men": 7}},
@@ -80,9 +88,12 @@ def test_replacing_a_report_bumps_its_revision_and_drops_what_was_left_out(
     assert response.status_code == 200
     assert response.json()["revision"] == 2
     assert response.json()["volume_contacts"] is None
-    assert client.get(f"/api/v1/insatser/{insats['id']}/reports/2023", headers=api.admin).json()[
-        "participants"
-    ]["men"] == 7
+    assert (
+        client.get(f"/api/v1/insatser/{insats['id']}/reports/2023", headers=api.admin).json()[
+            "participants"
+        ]["men"]
+        == 7
+    )
 
 
 def test_reports_are_listed_in_period_order(client: TestClient, api: Api) -> None:

@@ -1,0 +1,232 @@
+"""The one aggregation every summary, table, comparison and series is built from.
+
+Given the reports chosen to stand for a period (each either the insats's own report for it,
+which gives every measure, or a shorter part, which gives flows only), PostgreSQL sums the
+facts per insats, then per group (förbund or län) and overall in one GROUPING SETS query.
+`reported_by` at a level is the number of insatser that gave the figure.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import (
+    ARRAY,
+    Boolean,
+    Integer,
+    and_,
+    bindparam,
+    func,
+    literal,
+    or_,
+    select,
+    tuple_,
+    union_all,
+)
+from sqlalchemy.orm import Session
+
+from app.db.models import Forbund, Insats, Report, ReportFact
+from app.domain.measures import GENDERS, MEASURES
+from app.domain.summary import SHARE_INPUTS
+
+
+class GroupBy(StrEnum):
+    """The middle level of a roll-up."""
+
+    FORBUND = "forbund"
+    LAN = "lan"
+
+
+@dataclass(frozen=True)
+class ChosenReport:
+    report_id: int
+    whole: bool  # the insats's own report for the period: stocks count too
+
+
+@dataclass(frozen=True)
+class AggregateRow:
+    """A sum at one level: `insats_id` set for an insats row, `group` set for a group row,
+    neither for the overall total."""
+
+    group: str | None
+    insats_id: int | None
+    measure: str
+    category: str
+    gender: str
+    value: int
+    reported_by: int
+
+
+@dataclass(frozen=True)
+class ReportPeriod:
+    report_id: int
+    insats_id: int
+    period: str
+
+
+@dataclass(frozen=True)
+class InsatsInfo:
+    id: int
+    name: str
+    kind: str
+    forbund_code: str
+    forbund_name: str
+    lan: str
+
+
+FLOWS = [name for name, m in MEASURES.items() if m.flow]
+
+
+def active_insatser(
+    session: Session, start: date, end: date, forbund_id: int | None = None
+) -> list[InsatsInfo]:
+    """Insatser whose lifetime overlaps `start`..`end`, in the order tables list them."""
+    query = (
+        select(Insats.id, Insats.name, Insats.kind, Forbund.code, Forbund.name, Forbund.lan)
+        .join(Forbund)
+        .where(Insats.start_date <= end, or_(Insats.end_date.is_(None), Insats.end_date >= start))
+        .order_by(Forbund.code, Insats.id)
+    )
+    if forbund_id is not None:
+        query = query.where(Insats.forbund_id == forbund_id)
+    return [InsatsInfo(*row) for row in session.execute(query)]
+
+
+def reports_within(
+    session: Session, insats_ids: Sequence[int], start: date, end: date
+) -> list[ReportPeriod]:
+    """Reports of these insatser whose period lies wholly within `start`..`end`."""
+    if not insats_ids:
+        return []
+    query = select(Report.id, Report.insats_id, Report.period).where(
+        Report.insats_id.in_(insats_ids), Report.period_start >= start, Report.period_end <= end
+    )
+    return [ReportPeriod(*row) for row in session.execute(query)]
+
+
+def _share_inputs(per_insats: Any) -> list[Any]:
+    """Numerators and denominators of the outcome shares, per insats and gender.
+
+    A share counts only insatser that reported both sides: an insats that gave "utfall arbete"
+    but no "avslutade" (Sundsvall 2022) must not inflate the numerator over someone else's
+    denominator.
+    """
+    c = per_insats.c
+    genders = c.gender.in_(GENDERS)
+    paired = (
+        select(
+            c.grp,
+            c.insats_id,
+            c.gender,
+            func.sum(c.value).filter(c.measure == "ended").label("ended"),
+            func.sum(c.value)
+            .filter(and_(c.measure == "outcomes", c.category == "work"))
+            .label("work"),
+            func.sum(c.value)
+            .filter(and_(c.measure == "outcomes", c.category == "studies"))
+            .label("studies"),
+        )
+        .where(genders)
+        .group_by(c.grp, c.insats_id, c.gender)
+        .subquery("paired")
+    )
+    p = paired.c
+    either = or_(p.work.is_not(None), p.studies.is_not(None))
+    both = func.coalesce(p.work, 0) + func.coalesce(p.studies, 0)
+    inputs = [
+        ("work_of_ended", p.work, p.work.is_not(None)),
+        ("studies_of_ended", p.studies, p.studies.is_not(None)),
+        ("work_or_studies_of_ended", both, either),
+    ]
+    selects = []
+    for name, numerator, reported in inputs:
+        for part, value in (("numerator", numerator), ("denominator", p.ended)):
+            selects.append(
+                select(
+                    p.grp,
+                    p.insats_id,
+                    literal(SHARE_INPUTS).label("measure"),
+                    literal(f"{name}.{part}").label("category"),
+                    p.gender,
+                    value.label("value"),
+                ).where(p.ended.is_not(None), reported)
+            )
+    return selects
+
+
+def aggregate(
+    session: Session, chosen: Iterable[ChosenReport], group_by: GroupBy = GroupBy.FORBUND
+) -> list[AggregateRow]:
+    """Sum the chosen reports' facts per insats, per group and overall, in one query."""
+    chosen = list(chosen)
+    if not chosen:
+        return []
+    picked = (
+        func.unnest(
+            bindparam("ids", [c.report_id for c in chosen], type_=ARRAY(Integer)),
+            bindparam("wholes", [c.whole for c in chosen], type_=ARRAY(Boolean)),
+        )
+        .table_valued("report_id", "whole")
+        .render_derived(with_types=False)
+    )
+    group_column = Forbund.code if group_by is GroupBy.FORBUND else Forbund.lan
+    per_insats = (
+        select(
+            group_column.label("grp"),
+            Report.insats_id,
+            ReportFact.measure,
+            ReportFact.category,
+            ReportFact.gender,
+            func.sum(ReportFact.value).label("value"),
+        )
+        .select_from(ReportFact)
+        .join(picked, picked.c.report_id == ReportFact.report_id)
+        .join(Report, Report.id == ReportFact.report_id)
+        .join(Insats, Insats.id == Report.insats_id)
+        .join(Forbund, Forbund.id == Insats.forbund_id)
+        .where(or_(picked.c.whole, ReportFact.measure.in_(FLOWS)))
+        .group_by(
+            group_column,
+            Report.insats_id,
+            ReportFact.measure,
+            ReportFact.category,
+            ReportFact.gender,
+        )
+        .cte("per_insats")
+    )
+    facts = union_all(select(per_insats), *_share_inputs(per_insats)).subquery("facts")
+    keys = (facts.c.measure, facts.c.category, facts.c.gender)
+    query = select(
+        facts.c.grp,
+        facts.c.insats_id,
+        *keys,
+        func.sum(facts.c.value),
+        func.count(facts.c.insats_id),
+        func.grouping(facts.c.grp, facts.c.insats_id),
+    ).group_by(
+        func.grouping_sets(
+            tuple_(facts.c.grp, facts.c.insats_id, *keys),
+            tuple_(facts.c.grp, *keys),
+            tuple_(*keys),
+        )
+    )
+    rows = []
+    for grp, insats_id, measure, category, gender, value, reported_by, level in session.execute(
+        query
+    ):
+        rows.append(
+            AggregateRow(
+                group=grp if level in (0, 1) else None,
+                insats_id=insats_id if level == 0 else None,
+                measure=measure,
+                category=category,
+                gender=gender,
+                value=int(value),
+                reported_by=int(reported_by),
+            )
+        )
+    return rows

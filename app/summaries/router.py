@@ -1,0 +1,167 @@
+"""HTTP endpoints for summaries, the annual-report table, series and open data."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request, Response
+
+from app.api.deps import CallerDep, SessionDep, SettingsDep
+from app.api.problems import Forbidden, NotFound, Unauthorized, Unprocessable, responses
+from app.db.aggregates import GroupBy
+from app.domain.access import may_read_national
+from app.forbund.service import get_forbund, readable_forbund
+from app.reports.service import parse_period_param
+from app.summaries import open_data, service, tables
+from app.summaries.schemas import AnnualTable, ForbundSummary, NationalSummary, Series
+
+router = APIRouter(prefix="/api/v1", tags=["summaries"], responses=responses(Unprocessable))
+
+PeriodQuery = Annotated[str, Query(description="Period: 2023, 2023H1, 2023T2 or 2023Q4.")]
+CompareQuery = Annotated[
+    str | None, Query(description="Jämför med: another period, whose figures and change are added.")
+]
+GroupQuery = Annotated[GroupBy, Query(description="Rows per `forbund` (default) or per `lan`.")]
+
+CSV = "text/csv"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _compare(compare: str | None) -> Any:
+    return parse_period_param(compare, ("query", "compare")) if compare else None
+
+
+@router.get(
+    "/forbund/{code}/summary",
+    operation_id="getForbundSummary",
+    responses=responses(Unauthorized, Forbidden, NotFound),
+)
+def forbund_summary(
+    code: str,
+    period: PeriodQuery,
+    session: SessionDep,
+    caller: CallerDep,
+    compare: CompareQuery = None,
+) -> ForbundSummary:
+    """The förbund's figures for a period, summed over its insatser."""
+    forbund = readable_forbund(session, caller, code)
+    summary = service.forbund_summary(
+        session, forbund, parse_period_param(period, ("query", "period")), _compare(compare)
+    )
+    return ForbundSummary.model_validate(summary)
+
+
+@router.get(
+    "/forbund/{code}/table",
+    operation_id="getAnnualReportTable",
+    responses={
+        **responses(Unauthorized, Forbidden, NotFound),
+        200: {
+            "description": "The table as JSON, CSV (Swedish headers, `;`) or XLSX by `Accept`.",
+            "content": {
+                CSV: {"schema": {"type": "string"}},
+                XLSX: {"schema": {"type": "string", "format": "binary"}},
+            },
+        },
+    },
+)
+def annual_table(
+    code: str, period: PeriodQuery, request: Request, session: SessionDep, caller: CallerDep
+) -> Any:
+    """Årsredovisningstabell: one row per insats and a total row; "ej aktuellt" where a
+    measure does not apply (null in JSON)."""
+    forbund = readable_forbund(session, caller, code)
+    table = tables.annual_table(session, forbund, parse_period_param(period, ("query", "period")))
+    accept = request.headers.get("accept", "")
+    filename = f"finsam-{forbund.code}-{table['period']}"
+    if XLSX in accept:
+        return Response(
+            tables.to_xlsx(table),
+            media_type=XLSX,
+            headers={"Content-Disposition": f'attachment; filename="{filename}.xlsx"'},
+        )
+    if CSV in accept:
+        return Response(
+            tables.to_csv(table).encode("utf-8-sig"),  # the BOM makes Excel read UTF-8
+            media_type=f"{CSV}; charset=utf-8",
+            headers={"Content-Disposition": f'attachment; filename="{filename}.csv"'},
+        )
+    return AnnualTable.model_validate(table)
+
+
+@router.get(
+    "/forbund/{code}/series",
+    operation_id="getForbundSeries",
+    responses=responses(Unauthorized, Forbidden, NotFound),
+)
+def forbund_series(
+    code: str,
+    measure: Annotated[str, Query(description="Mått: e.g. `participants` or `outcomes.work`.")],
+    session: SessionDep,
+    caller: CallerDep,
+    from_year: Annotated[int, Query(alias="from", ge=1900, le=2999, description="Första år.")],
+    to_year: Annotated[int, Query(alias="to", ge=1900, le=2999, description="Sista år.")],
+) -> Series:
+    """A yearly series of one measure by kön, e.g. deltagare 2018–2023."""
+    forbund = readable_forbund(session, caller, code)
+    return Series.model_validate(tables.series(session, forbund, measure, from_year, to_year))
+
+
+@router.get(
+    "/national/summary",
+    operation_id="getNationalSummary",
+    responses=responses(Unauthorized, Forbidden),
+)
+def national_summary(
+    period: PeriodQuery,
+    session: SessionDep,
+    caller: CallerDep,
+    compare: CompareQuery = None,
+    group_by: GroupQuery = GroupBy.FORBUND,
+) -> NationalSummary:
+    """Exact national figures, with one row per förbund (or län): national and admin keys."""
+    if not may_read_national(caller):
+        raise Forbidden(
+            "Only national and admin keys read the national summary; "
+            "the open summary is at /api/v1/open/national/summary."
+        )
+    summary = service.national_summary(
+        session, parse_period_param(period, ("query", "period")), group_by, _compare(compare)
+    )
+    return NationalSummary.model_validate(summary)
+
+
+@router.get("/open/national/summary", operation_id="getOpenNationalSummary", tags=["open data"])
+def open_national_summary(
+    period: PeriodQuery,
+    session: SessionDep,
+    settings: SettingsDep,
+    group_by: GroupQuery = GroupBy.FORBUND,
+) -> NationalSummary:
+    """The national summary for anyone, no token: small counts, and whatever would reveal
+    them, are null and named in `suppressed`."""
+    summary = service.national_figures(
+        session, parse_period_param(period, ("query", "period")), group_by
+    )
+    protected = open_data.protect(
+        summary, settings.finsam_suppression_threshold, rows_key="forbund"
+    )
+    return NationalSummary.model_validate(protected)
+
+
+@router.get(
+    "/open/forbund/{code}/summary",
+    operation_id="getOpenForbundSummary",
+    tags=["open data"],
+    responses=responses(NotFound),
+)
+def open_forbund_summary(
+    code: str, period: PeriodQuery, session: SessionDep, settings: SettingsDep
+) -> ForbundSummary:
+    """A förbund's summary for anyone, no token, with disclosure control applied."""
+    forbund = get_forbund(session, code)
+    summary = service.forbund_summary(
+        session, forbund, parse_period_param(period, ("query", "period"))
+    )
+    protected = open_data.protect(summary, settings.finsam_suppression_threshold)
+    return ForbundSummary.model_validate(protected)

@@ -1,0 +1,184 @@
+"""Response bodies of summaries, comparisons, series and the annual-report table.
+
+Figures are nullable in two senses, never confused: a measure or category nobody reported is
+null ("ej aktuellt"); in open data a hidden count is null *and* named in `suppressed`.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+
+class GenderFigure(BaseModel):
+    """Antal per kön, summed, with how many insatser gave it."""
+
+    women: int | None = Field(description="Kvinnor.")
+    men: int | None = Field(description="Män.")
+    unspecified: int | None = Field(description="Kön ej angivet.")
+    total: int | None = Field(description="Totalt.")
+    reported_by: int = Field(description="Rapporterat av: insatser whose reports gave this figure.")
+
+
+class CountFigure(BaseModel):
+    """A summed count, with how many insatser gave it."""
+
+    total: int | None = Field(description="Totalt.")
+    reported_by: int = Field(description="Rapporterat av: insatser whose reports gave this figure.")
+
+
+class Measures(BaseModel):
+    """Every measure of a report, summed; null when no report gave it."""
+
+    participants: GenderFigure | None = Field(
+        description="Deltagare (a stock: null unless reported for the period itself)."
+    )
+    started: GenderFigure | None = Field(description="Nya deltagare (a flow).")
+    ended: GenderFigure | None = Field(description="Avslutade deltagare (a flow).")
+    outcomes: dict[str, GenderFigure | None] | None = Field(
+        description="Utfall vid avslut per status (work, studies, work_preparation, "
+        "other_intervention, benefit, other)."
+    )
+    volume_contacts: CountFigure | None = Field(description="Volyminsatser (a flow).")
+    anonymous_cases: CountFigure | None = Field(description="Anonyma ärenden (a flow).")
+    income_source_at_start: dict[str, CountFigure | None] | None = Field(
+        description="Försörjning vid start (a stock)."
+    )
+    income_source_at_exit: dict[str, CountFigure | None] | None = Field(
+        description="Försörjning vid avslut (a stock)."
+    )
+    age_bands: dict[str, CountFigure | None] | None = Field(description="Åldersgrupp (a stock).")
+    attendees: dict[str, CountFigure | None] | None = Field(
+        description="Deltagare per organisation (a stock)."
+    )
+    activities: CountFigure | None = Field(description="Antal aktiviteter (a flow).")
+
+
+class ShareFigure(BaseModel):
+    """A share (0..1) per kön and in total; null where it cannot be computed or is suppressed."""
+
+    women: float | None = Field(description="Kvinnor.")
+    men: float | None = Field(description="Män.")
+    unspecified: float | None = Field(description="Kön ej angivet.")
+    total: float | None = Field(description="Totalt.")
+
+
+class Shares(BaseModel):
+    """Andelar av avslutade, over insatser that reported both the outcome and avslutade."""
+
+    work_of_ended: ShareFigure | None = Field(description="Andel till arbete av avslutade.")
+    studies_of_ended: ShareFigure | None = Field(description="Andel till studier av avslutade.")
+    work_or_studies_of_ended: ShareFigure | None = Field(
+        description="Andel till arbete eller studier av avslutade."
+    )
+
+
+class InsatsCoverage(BaseModel):
+    """Which reports stand for an insats in this period."""
+
+    insats_id: int = Field(description="Insatsens id.")
+    name: str = Field(description="Insatsens namn.")
+    periods: list[str] = Field(description="Perioder: the reports used; empty when none.")
+    complete: bool = Field(description="Fullständig: the reports cover the whole period.")
+
+
+class Figures(BaseModel):
+    """Counts, summed measures and shares for one set of insatser."""
+
+    insatser: int = Field(description="Insatser active in the period.")
+    reports: int = Field(description="Insatser that reported for the period (itself or its parts).")
+    complete: bool = Field(description="Every active insats covered the whole period.")
+    computed_from: list[str] = Field(
+        description="Perioder: every report period the figures came from."
+    )
+    measures: Measures = Field(description="Mått: every measure, summed.")
+    shares: Shares = Field(description="Andelar.")
+
+
+class Comparison(BaseModel):
+    """The figures of another period, and the change to this one."""
+
+    period: str = Field(description="Jämförelseperiod.")
+    figures: Figures = Field(description="Its figures.")
+    change: dict[str, object] | None = Field(
+        description="Förändring: this period minus the other, where both have the figure."
+    )
+
+
+class ForbundSummary(Figures):
+    """Förbundssammanställning for one period."""
+
+    forbund: str = Field(description="Förbundets kod.")
+    period: str = Field(description="Period.")
+    coverage: list[InsatsCoverage] = Field(description="Täckning: the reports used per insats.")
+    comparison: Comparison | None = Field(default=None, description="With `compare=PERIOD`.")
+    suppressed: list[str] | None = Field(
+        default=None,
+        description="Open data only: figures hidden by disclosure control (dotted paths).",
+    )
+
+
+class GroupRow(Figures):
+    """One förbund's (or län's) row in the national summary."""
+
+    key: str = Field(description="Förbundets kod, or the län's name when grouped by län.")
+    name: str | None = Field(description="Förbundets namn (null for a län row).")
+    lan: str = Field(description="Län.")
+
+
+class NationalSummary(Figures):
+    """Nationell sammanställning: the sum over förbund, with one row per förbund (or län)."""
+
+    period: str = Field(description="Period.")
+    group_by: str = Field(description="`forbund` or `lan`: what the rows are.")
+    forbund: list[GroupRow] = Field(
+        description="One row per förbund (or per län with group_by=lan)."
+    )
+    comparison: Comparison | None = Field(default=None, description="With `compare=PERIOD`.")
+    suppressed: list[str] | None = Field(
+        default=None,
+        description="Open data only: figures hidden by disclosure control (dotted paths).",
+    )
+
+
+class SeriesPoint(BaseModel):
+    """One year of a series."""
+
+    period: str = Field(description="År.")
+    women: int | None = Field(description="Kvinnor.")
+    men: int | None = Field(description="Män.")
+    unspecified: int | None = Field(description="Kön ej angivet.")
+    total: int | None = Field(description="Totalt; null when no report gave the measure that year.")
+    reported_by: int = Field(description="Rapporterat av.")
+
+
+class Series(BaseModel):
+    """A yearly series of one measure by kön (trend, e.g. deltagare 2018–2023)."""
+
+    forbund: str = Field(description="Förbundets kod.")
+    measure: str = Field(description="Mått, e.g. `participants` or `outcomes.work`.")
+    points: list[SeriesPoint] = Field(description="One point per year, oldest first.")
+
+
+class TableRow(BaseModel):
+    """One row of the annual-report table; null means "ej aktuellt"."""
+
+    insats_id: int | None = Field(description="Insatsens id; null on the total row.")
+    insats: str = Field(description="Insats (or `Totalt`).")
+    participants_women: int | None = Field(description="Deltagare kvinnor.")
+    participants_men: int | None = Field(description="Deltagare män.")
+    participants_total: int | None = Field(description="Deltagare totalt.")
+    volume_contacts: int | None = Field(description="Volyminsats.")
+    work_women: int | None = Field(description="Utfall arbete kvinnor.")
+    work_men: int | None = Field(description="Utfall arbete män.")
+    work_total: int | None = Field(description="Utfall arbete totalt.")
+    studies_women: int | None = Field(description="Utfall studier kvinnor.")
+    studies_men: int | None = Field(description="Utfall studier män.")
+    studies_total: int | None = Field(description="Utfall studier totalt.")
+
+
+class AnnualTable(BaseModel):
+    """Årsredovisningstabell: one row per insats and a total row."""
+
+    forbund: str = Field(description="Förbundets kod.")
+    period: str = Field(description="Period.")
+    rows: list[TableRow] = Field(description="One row per active insats, then the total row.")

@@ -1,0 +1,159 @@
+"""Summaries: choose the reports that stand for a period, let PostgreSQL sum them, shape them."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from app.db.aggregates import (
+    AggregateRow,
+    ChosenReport,
+    GroupBy,
+    InsatsInfo,
+    active_insatser,
+    aggregate,
+    reports_within,
+)
+from app.db.models import Forbund
+from app.domain.periods import Coverage, Period, choose_coverage, parse_period
+from app.domain.summary import Sum, build_measures, build_shares, change, share_inputs
+
+
+@dataclass
+class Selection:
+    """The active insatser and, for each, the reports that stand for the period."""
+
+    period: Period
+    insatser: list[InsatsInfo]
+    coverage: dict[int, Coverage] = field(default_factory=dict)
+    report_ids: dict[tuple[int, str], int] = field(default_factory=dict)
+
+    def chosen(self) -> list[ChosenReport]:
+        return [
+            ChosenReport(self.report_ids[(insats_id, str(p))], whole=c.exact)
+            for insats_id, c in self.coverage.items()
+            for p in c.periods
+        ]
+
+
+def select_reports(session: Session, period: Period, forbund_id: int | None = None) -> Selection:
+    insatser = active_insatser(session, period.start, period.end, forbund_id)
+    selection = Selection(period, insatser)
+    available: dict[int, set[Period]] = defaultdict(set)
+    for report in reports_within(session, [i.id for i in insatser], period.start, period.end):
+        available[report.insats_id].add(parse_period(report.period))
+        selection.report_ids[(report.insats_id, report.period)] = report.report_id
+    for insats in insatser:
+        selection.coverage[insats.id] = choose_coverage(period, available[insats.id])
+    return selection
+
+
+def _figures(
+    selection: Selection, insatser: Iterable[InsatsInfo], rows: Iterable[AggregateRow]
+) -> dict[str, Any]:
+    """The common block of every summary level: counts, coverage, measures, shares."""
+    covers = [selection.coverage[i.id] for i in insatser]
+    sums = [Sum(r.measure, r.category, r.gender, r.value, r.reported_by) for r in rows]
+    return {
+        "insatser": len(covers),
+        "reports": sum(1 for c in covers if not c.missing),
+        "complete": all(c.complete for c in covers),
+        "computed_from": sorted({str(p) for c in covers for p in c.periods}),
+        "measures": build_measures(sums),
+        "shares": build_shares(share_inputs(sums)),
+    }
+
+
+def _rows_at(
+    rows: list[AggregateRow], *, group: str | None = None, insats_id: int | None = None, level: str
+) -> list[AggregateRow]:
+    if level == "total":
+        return [r for r in rows if r.group is None]
+    if level == "group":
+        return [r for r in rows if r.group == group and r.insats_id is None]
+    return [r for r in rows if r.insats_id == insats_id]
+
+
+def forbund_figures(
+    session: Session, forbund: Forbund, period: Period
+) -> tuple[Selection, list[AggregateRow], dict[str, Any]]:
+    selection = select_reports(session, period, forbund.id)
+    rows = aggregate(session, selection.chosen())
+    figures = _figures(selection, selection.insatser, _rows_at(rows, level="total"))
+    return selection, rows, figures
+
+
+def forbund_summary(
+    session: Session, forbund: Forbund, period: Period, compare: Period | None = None
+) -> dict[str, Any]:
+    selection, _, figures = forbund_figures(session, forbund, period)
+    summary = {
+        "forbund": forbund.code,
+        "period": str(period),
+        **figures,
+        "coverage": [
+            {
+                "insats_id": i.id,
+                "name": i.name,
+                "periods": [str(p) for p in selection.coverage[i.id].periods],
+                "complete": selection.coverage[i.id].complete,
+            }
+            for i in selection.insatser
+        ],
+    }
+    if compare is not None:
+        _, _, other = forbund_figures(session, forbund, compare)
+        summary["comparison"] = _comparison(compare, figures, other)
+    return summary
+
+
+def _comparison(period: Period, current: dict[str, Any], other: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "period": str(period),
+        "figures": other,
+        "change": change(
+            {"measures": current["measures"], "shares": current["shares"]},
+            {"measures": other["measures"], "shares": other["shares"]},
+        ),
+    }
+
+
+def national_figures(session: Session, period: Period, group_by: GroupBy) -> dict[str, Any]:
+    selection = select_reports(session, period)
+    rows = aggregate(session, selection.chosen(), group_by)
+    groups: dict[str, list[InsatsInfo]] = defaultdict(list)
+    names: dict[str, str | None] = {}
+    lans: dict[str, str] = {}
+    for insats in selection.insatser:
+        key = insats.forbund_code if group_by is GroupBy.FORBUND else insats.lan
+        groups[key].append(insats)
+        names[key] = insats.forbund_name if group_by is GroupBy.FORBUND else None
+        lans[key] = insats.lan
+    return {
+        "period": str(period),
+        **_figures(selection, selection.insatser, _rows_at(rows, level="total")),
+        "group_by": group_by.value,
+        "forbund": [
+            {
+                "key": key,
+                "name": names[key],
+                "lan": lans[key],
+                **_figures(selection, members, _rows_at(rows, group=key, level="group")),
+            }
+            for key, members in sorted(groups.items())
+        ],
+    }
+
+
+def national_summary(
+    session: Session, period: Period, group_by: GroupBy, compare: Period | None = None
+) -> dict[str, Any]:
+    summary = national_figures(session, period, group_by)
+    if compare is not None:
+        other = national_figures(session, compare, group_by)
+        summary["comparison"] = _comparison(compare, summary, other)
+    return summary

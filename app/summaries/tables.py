@@ -1,0 +1,142 @@
+"""The annual-report table (årsredovisningstabell) and the yearly series, with CSV and XLSX."""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Any
+
+from openpyxl import Workbook
+from sqlalchemy.orm import Session
+
+from app.api.problems import Unprocessable
+from app.db.models import Forbund
+from app.domain.measures import MEASURES, Shape
+from app.domain.periods import Period, PeriodKind
+from app.domain.summary import Sum, build_measures
+from app.summaries.service import forbund_figures
+
+NOT_APPLICABLE = "ej aktuellt"
+
+# (field of TableRow, Swedish column header)
+COLUMNS = [
+    ("insats", "Insats"),
+    ("participants_women", "Deltagare kvinnor"),
+    ("participants_men", "Deltagare män"),
+    ("participants_total", "Deltagare totalt"),
+    ("volume_contacts", "Volyminsats"),
+    ("work_women", "Utfall arbete kvinnor"),
+    ("work_men", "Utfall arbete män"),
+    ("work_total", "Utfall arbete totalt"),
+    ("studies_women", "Utfall studier kvinnor"),
+    ("studies_men", "Utfall studier män"),
+    ("studies_total", "Utfall studier totalt"),
+]
+
+
+def _row(insats_id: int | None, name: str, measures: dict[str, Any]) -> dict[str, Any]:
+    participants = measures["participants"] or {}
+    outcomes = measures["outcomes"] or {}
+    work = outcomes.get("work") or {}
+    studies = outcomes.get("studies") or {}
+    return {
+        "insats_id": insats_id,
+        "insats": name,
+        "participants_women": participants.get("women"),
+        "participants_men": participants.get("men"),
+        "participants_total": participants.get("total"),
+        "volume_contacts": (measures["volume_contacts"] or {}).get("total"),
+        "work_women": work.get("women"),
+        "work_men": work.get("men"),
+        "work_total": work.get("total"),
+        "studies_women": studies.get("women"),
+        "studies_men": studies.get("men"),
+        "studies_total": studies.get("total"),
+    }
+
+
+def annual_table(session: Session, forbund: Forbund, period: Period) -> dict[str, Any]:
+    """One row per active insats, then the total row; None where a measure does not apply."""
+    selection, rows, figures = forbund_figures(session, forbund, period)
+    table = []
+    for insats in selection.insatser:
+        sums = [
+            Sum(r.measure, r.category, r.gender, r.value, r.reported_by)
+            for r in rows
+            if r.insats_id == insats.id
+        ]
+        table.append(_row(insats.id, insats.name, build_measures(sums)))
+    table.append(_row(None, "Totalt", figures["measures"]))
+    return {"forbund": forbund.code, "period": str(period), "rows": table}
+
+
+def _cell(value: Any) -> Any:
+    return NOT_APPLICABLE if value is None else value
+
+
+def to_csv(table: dict[str, Any]) -> str:
+    """CSV with Swedish headers, `;`-separated as Swedish Excel expects."""
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer.writerow([header for _, header in COLUMNS])
+    for row in table["rows"]:
+        writer.writerow([_cell(row[key]) for key, _ in COLUMNS])
+    return out.getvalue()
+
+
+def to_xlsx(table: dict[str, Any]) -> bytes:
+    """An XLSX workbook a board secretary can paste from: numbers as numbers."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = f"{table['forbund']} {table['period']}"[:31]
+    sheet.append([header for _, header in COLUMNS])
+    for row in table["rows"]:
+        sheet.append([_cell(row[key]) for key, _ in COLUMNS])
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def series_measure(name: str) -> tuple[str, str | None]:
+    """`participants` or `outcomes.work` → (measure, category); 422 for anything else."""
+    measure, _, category = name.partition(".")
+    spec = MEASURES.get(measure)
+    ok = spec is not None and (
+        (spec.shape in (Shape.GENDER_COUNT, Shape.COUNT) and not category)
+        or (spec.shape is Shape.CATEGORY_GENDER_COUNTS and category in spec.categories)
+        or (spec.shape is Shape.CATEGORY_COUNTS and category in spec.categories)
+    )
+    if not ok:
+        raise Unprocessable.at(
+            ("query", "measure"),
+            f"unknown measure '{name}'; use a measure name such as 'participants' or "
+            "'volume_contacts', or measure.category such as 'outcomes.work' or 'age_bands.20-24'",
+        )
+    return measure, category or None
+
+
+def series(session: Session, forbund: Forbund, name: str, first: int, last: int) -> dict[str, Any]:
+    """The measure per year, by kön where it is split; each year summed as its summary is."""
+    if last < first:
+        raise Unprocessable.at(("query", "to"), "to must not be before from")
+    if last - first > 30:
+        raise Unprocessable.at(("query", "to"), "a series spans at most 31 years")
+    measure, category = series_measure(name)
+    points = []
+    for year in range(first, last + 1):
+        _, _, figures = forbund_figures(session, forbund, Period(year, PeriodKind.YEAR))
+        figure = figures["measures"][measure]
+        if category is not None and figure is not None:
+            figure = figure.get(category)
+        figure = figure or {}
+        points.append(
+            {
+                "period": str(year),
+                "women": figure.get("women"),
+                "men": figure.get("men"),
+                "unspecified": figure.get("unspecified"),
+                "total": figure.get("total"),
+                "reported_by": figure.get("reported_by", 0),
+            }
+        )
+    return {"forbund": forbund.code, "measure": name, "points": points}

@@ -1,0 +1,231 @@
+"""Summaries through HTTP: the Sundsvall example, period arithmetic, comparison and series."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi.testclient import TestClient
+
+from tests.api.test_reports import SUNDSVALL_2022, unsplit
+from tests.conftest import Api
+
+
+def load_sundsvall_2022(api: Api) -> list[int]:
+    api.forbund("sundsvall")
+    ids = []
+    for name, participants, volume, work, studies in SUNDSVALL_2022:
+        insats = api.insats(name=name)
+        ids.append(insats["id"])
+        outcomes = (
+            None if work is None else {"work": unsplit(work), "studies": unsplit(studies or 0)}
+        )
+        api.report(
+            insats["id"],
+            "2022",
+            {
+                "participants": unsplit(participants),
+                "volume_contacts": volume,
+                "outcomes": outcomes,
+            },
+        )
+    return ids
+
+
+def summary(client: TestClient, api: Api, period: str, **params: str) -> dict[str, Any]:
+    response = client.get(
+        "/api/v1/forbund/sundsvall/summary", params={"period": period, **params}, headers=api.admin
+    )
+    assert response.status_code == 200, response.text
+    return dict(response.json())
+
+
+def test_sundsvall_2022_gives_exactly_the_total_row(client: TestClient, api: Api) -> None:
+    load_sundsvall_2022(api)
+    result = summary(client, api, "2022")
+    measures = result["measures"]
+    assert (result["insatser"], result["reports"]) == (8, 8)
+    assert (measures["participants"]["total"], measures["participants"]["reported_by"]) == (713, 8)
+    assert measures["volume_contacts"] == {"total": 1134, "reported_by": 5}
+    assert measures["outcomes"]["work"]["total"] == 123
+    assert measures["outcomes"]["studies"]["total"] == 14
+    assert measures["outcomes"]["work"]["reported_by"] == 4
+    assert measures["outcomes"]["benefit"] is None
+    assert measures["started"] is None  # nobody reported it: null, not 0
+    assert result["shares"]["work_of_ended"] is None  # no avslutade reported, so no share
+
+
+def test_a_year_is_added_up_from_halves_for_flows_only(client: TestClient, api: Api) -> None:
+    api.forbund("sundsvall")
+    insats = api.insats()
+    api.report(
+        insats["id"],
+        "2023H1",
+        {
+            "participants": {"women": 10, "men": 10},
+            "started": {"women": 4, "men": 3},
+            "volume_contacts": 7,
+        },
+    )
+    api.report(
+        insats["id"],
+        "2023H2",
+        {
+            "participants": {"women": 12, "men": 9},
+            "started": {"women": 2, "men": 1},
+            "volume_contacts": 5,
+        },
+    )
+    result = summary(client, api, "2023")
+    assert result["measures"]["started"]["total"] == 10
+    assert result["measures"]["started"]["women"] == 6
+    assert result["measures"]["volume_contacts"]["total"] == 12
+    assert result["measures"]["participants"] is None  # a stock is never H1 + H2
+    assert result["computed_from"] == ["2023H1", "2023H2"]
+    assert result["complete"] is True
+
+
+def test_a_year_from_tertials_and_a_missing_tertial_is_partial(
+    client: TestClient, api: Api
+) -> None:
+    api.forbund("sundsvall")
+    insats = api.insats()
+    for period, ended in (("2023T1", 2), ("2023T2", 3)):
+        api.report(insats["id"], period, {"ended": {"women": ended, "men": 0}})
+    result = summary(client, api, "2023")
+    assert result["measures"]["ended"]["total"] == 5
+    assert result["complete"] is False
+    assert result["coverage"][0]["periods"] == ["2023T1", "2023T2"]
+    assert result["coverage"][0]["complete"] is False
+
+
+def test_yearly_and_half_year_reporters_are_combined(client: TestClient, api: Api) -> None:
+    api.forbund("sundsvall")
+    yearly, halves, silent = api.insats(name="A"), api.insats(name="B"), api.insats(name="C")
+    api.report(
+        yearly["id"],
+        "2023",
+        {"participants": {"women": 20, "men": 10}, "ended": {"women": 5, "men": 5}},
+    )
+    api.report(
+        halves["id"],
+        "2023H1",
+        {"participants": {"women": 3, "men": 3}, "ended": {"women": 1, "men": 0}},
+    )
+    api.report(
+        halves["id"],
+        "2023H2",
+        {"participants": {"women": 4, "men": 3}, "ended": {"women": 2, "men": 1}},
+    )
+    result = summary(client, api, "2023")
+    assert result["measures"]["ended"] == {
+        "women": 8,
+        "men": 6,
+        "unspecified": 0,
+        "total": 14,
+        "reported_by": 2,
+    }
+    assert result["measures"]["participants"]["total"] == 30  # only the yearly report's stock
+    assert result["measures"]["participants"]["reported_by"] == 1
+    assert (result["insatser"], result["reports"], result["complete"]) == (3, 2, False)
+    assert [c["periods"] for c in result["coverage"]] == [["2023"], ["2023H1", "2023H2"], []]
+    del silent
+
+
+def test_shares_count_only_insatser_that_reported_both_sides(client: TestClient, api: Api) -> None:
+    api.forbund("sundsvall")
+    both, outcome_only = api.insats(name="A"), api.insats(name="B")
+    api.report(
+        both["id"],
+        "2023",
+        {
+            "participants": {"women": 20, "men": 20},
+            "ended": {"women": 10, "men": 10},
+            "outcomes": {"work": {"women": 4, "men": 2}, "studies": {"women": 1, "men": 1}},
+        },
+    )
+    api.report(
+        outcome_only["id"],
+        "2023",
+        {"participants": {"women": 9, "men": 9}, "outcomes": {"work": {"women": 5, "men": 5}}},
+    )
+    shares = summary(client, api, "2023")["shares"]
+    assert shares["work_of_ended"]["women"] == 0.4
+    assert shares["work_of_ended"]["total"] == 0.3
+    assert shares["work_or_studies_of_ended"]["total"] == 0.4
+
+
+def test_compare_adds_the_other_period_and_the_change(client: TestClient, api: Api) -> None:
+    api.forbund("sundsvall")
+    insats = api.insats()
+    api.report(insats["id"], "2022", {"participants": {"women": 10, "men": 8}})
+    api.report(insats["id"], "2023", {"participants": {"women": 12, "men": 5}})
+    result = summary(client, api, "2023", compare="2022")
+    comparison = result["comparison"]
+    assert comparison["period"] == "2022"
+    assert comparison["figures"]["measures"]["participants"]["total"] == 18
+    assert comparison["change"]["measures"]["participants"] == {
+        "women": 2,
+        "men": -3,
+        "unspecified": 0,
+        "total": -1,
+    }
+
+
+def test_a_series_gives_each_year_by_gender(client: TestClient, api: Api) -> None:
+    api.forbund("sundsvall")
+    insats = api.insats()
+    api.report(insats["id"], "2021", {"participants": {"women": 3, "men": 4}})
+    api.report(insats["id"], "2023", {"participants": {"women": 5, "men": 6}})
+    response = client.get(
+        "/api/v1/forbund/sundsvall/series",
+        params={"measure": "participants", "from": "2021", "to": "2023"},
+        headers=api.admin,
+    )
+    assert response.status_code == 200, response.text
+    points = response.json()["points"]
+    assert [(p["period"], p["women"], p["men"], p["total"]) for p in points] == [
+        ("2021", 3, 4, 7),
+        ("2022", None, None, None),
+        ("2023", 5, 6, 11),
+    ]
+
+
+def test_a_series_of_an_unknown_measure_is_a_422_naming_it(client: TestClient, api: Api) -> None:
+    api.forbund("sundsvall")
+    response = client.get(
+        "/api/v1/forbund/sundsvall/series",
+        params={"measure": "outcomes.holiday", "from": "2021", "to": "2023"},
+        headers=api.admin,
+    )
+    assert response.status_code == 422
+    assert response.json()["errors"][0]["loc"] == ["query", "measure"]
+
+
+def test_a_bad_period_in_the_query_is_a_422_naming_it(client: TestClient, api: Api) -> None:
+    api.forbund("sundsvall")
+    response = client.get(
+        "/api/v1/forbund/sundsvall/summary", params={"period": "2023X"}, headers=api.admin
+    )
+    assert response.status_code == 422
+    assert response.json()["errors"][0]["loc"] == ["query", "period"]
+
+
+def test_the_national_summary_has_a_row_per_forbund_and_by_lan(
+    client: TestClient, api: Api
+) -> None:
+    load_sundsvall_2022(api)
+    api.forbund("jamtland", lan="Jämtlands län")
+    insats = api.insats("jamtland")
+    api.report(insats["id"], "2022", {"participants": {"women": 7, "men": 0}})
+    response = client.get("/api/v1/national/summary", params={"period": "2022"}, headers=api.admin)
+    assert response.status_code == 200, response.text
+    national = response.json()
+    assert national["measures"]["participants"]["total"] == 720
+    assert [(r["key"], r["measures"]["participants"]["total"]) for r in national["forbund"]] == [
+        ("jamtland", 7),
+        ("sundsvall", 713),
+    ]
+    by_lan = client.get(
+        "/api/v1/national/summary", params={"period": "2022", "group_by": "lan"}, headers=api.admin
+    ).json()
+    assert {r["key"] for r in by_lan["forbund"]} == {"Jämtlands län", "Västernorrlands län"}
