@@ -13,7 +13,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 log = logging.getLogger(__name__)
@@ -31,7 +31,9 @@ class FieldError(BaseModel):
 
 
 class Problem(BaseModel):
-    """An error (RFC 9457 problem details)."""
+    """An error (RFC 9457 problem details); some problems add members of their own."""
+
+    model_config = ConfigDict(extra="allow")
 
     type: str = Field(default="about:blank", description="A URI naming the kind of problem.")
     title: str = Field(description="A short summary of the kind of problem.")
@@ -54,11 +56,13 @@ class ProblemError(Exception):
         *,
         errors: Sequence[FieldError] | None = None,
         headers: dict[str, str] | None = None,
+        extra: dict[str, Any] | None = None,
     ) -> None:
         super().__init__(detail or self.title)
         self.detail = detail
         self.errors = list(errors) if errors else None
         self.headers = headers
+        self.extra = extra
 
 
 class BadRequest(ProblemError):
@@ -81,6 +85,18 @@ class Conflict(ProblemError):
     status, title = 409, "Conflict"
 
 
+class PreconditionFailed(ProblemError):
+    status, title = 412, "Precondition failed"
+
+
+class ContentTooLarge(ProblemError):
+    status, title = 413, "Content too large"
+
+
+class PreconditionRequired(ProblemError):
+    status, title = 428, "Precondition required"
+
+
 class Unprocessable(ProblemError):
     status, title = 422, "Validation failed"
 
@@ -95,9 +111,14 @@ def problem_response(
     detail: str | None = None,
     errors: Sequence[FieldError] | None = None,
     headers: dict[str, str] | None = None,
+    extra: dict[str, Any] | None = None,
 ) -> JSONResponse:
     body = Problem(
-        title=title, status=status, detail=detail, errors=list(errors) if errors else None
+        title=title,
+        status=status,
+        detail=detail,
+        errors=list(errors) if errors else None,
+        **(extra or {}),
     )
     return JSONResponse(
         body.model_dump(exclude_none=True),
@@ -131,7 +152,9 @@ def install_problem_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(ProblemError)
     async def _problem(request: Request, exc: ProblemError) -> JSONResponse:
-        return problem_response(exc.status, exc.title, exc.detail, exc.errors, exc.headers)
+        return problem_response(
+            exc.status, exc.title, exc.detail, exc.errors, exc.headers, exc.extra
+        )
 
     @app.exception_handler(RequestValidationError)
     async def _validation(request: Request, exc: RequestValidationError) -> JSONResponse:
@@ -141,7 +164,8 @@ def install_problem_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
-        title = {404: "Not found", 405: "Method not allowed"}.get(exc.status_code, "HTTP error")
+        titles = {404: "Not found", 405: "Method not allowed", 413: "Content too large"}
+        title = titles.get(exc.status_code, "HTTP error")
         return problem_response(
             exc.status_code, title, str(exc.detail), headers=dict(exc.headers or {})
         )

@@ -97,7 +97,11 @@ def active_insatser(
 
 
 def reports_within(
-    session: Session, insats_ids: Sequence[int], start: date, end: date
+    session: Session,
+    insats_ids: Sequence[int],
+    start: date,
+    end: date,
+    approved_only: bool = False,
 ) -> list[ReportPeriod]:
     """Reports of these insatser whose period lies wholly within `start`..`end`."""
     if not insats_ids:
@@ -105,6 +109,8 @@ def reports_within(
     query = select(Report.id, Report.insats_id, Report.period).where(
         Report.insats_id.in_(insats_ids), Report.period_start >= start, Report.period_end <= end
     )
+    if approved_only:
+        query = query.where(Report.status == "approved")
     return [ReportPeriod(*row) for row in session.execute(query)]
 
 

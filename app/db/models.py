@@ -11,6 +11,8 @@ from datetime import date, datetime
 
 from sqlalchemy import (
     ARRAY,
+    BigInteger,
+    Boolean,
     CheckConstraint,
     Date,
     DateTime,
@@ -23,6 +25,7 @@ from sqlalchemy import (
     UniqueConstraint,
     func,
 )
+from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 # Named constraints make migrations reviewable and reversible (Alembic can drop them by name).
@@ -53,6 +56,7 @@ class Forbund(Base):
     name: Mapped[str] = mapped_column(String(200))
     lan: Mapped[str] = mapped_column(String(100))
     kommuner: Mapped[list[str]] = mapped_column(ARRAY(String(100)))
+    require_if_match: Mapped[bool] = mapped_column(Boolean, server_default="false")
     created_at: Mapped[datetime] = _now()
 
     insatser: Mapped[list[Insats]] = relationship(back_populates="forbund")
@@ -88,6 +92,7 @@ class Report(Base):
         UniqueConstraint("insats_id", "period"),
         CheckConstraint("period_kind IN ('Y', 'H', 'T', 'Q')", name="period_kind"),
         CheckConstraint("revision >= 1", name="revision_positive"),
+        CheckConstraint("status IN ('draft', 'submitted', 'approved')", name="status"),
         # Summaries find reports by the time span they cover.
         Index("ix_reports_period_span", "period_start", "period_end"),
     )
@@ -99,6 +104,9 @@ class Report(Base):
     period_start: Mapped[date] = mapped_column(Date)
     period_end: Mapped[date] = mapped_column(Date)
     revision: Mapped[int] = mapped_column(Integer, default=1)
+    status: Mapped[str] = mapped_column(String(16), server_default="draft")
+    # Set when the förbund reopens the report; a closed period lets it change after that.
+    reopened_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     note: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = _now()
     updated_at: Mapped[datetime] = _now()
@@ -156,3 +164,64 @@ class ApiKeyInsats(Base):
         ForeignKey("api_keys.id", ondelete="CASCADE"), primary_key=True
     )
     insats_id: Mapped[int] = mapped_column(ForeignKey("insatser.id"), primary_key=True)
+
+
+class ReportRevision(Base):
+    """Every stored revision of a report, kept for the history: nothing is overwritten."""
+
+    __tablename__ = "report_revisions"
+
+    report_id: Mapped[int] = mapped_column(ForeignKey("reports.id"), primary_key=True)
+    revision: Mapped[int] = mapped_column(Integer, primary_key=True)
+    # The facts as [measure, category, gender, value] lists, and the note, as stored.
+    facts: Mapped[list[list[str | int]]] = mapped_column(JSONB)
+    note: Mapped[str | None] = mapped_column(Text)
+    changed_at: Mapped[datetime] = _now()
+    changed_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("api_keys.id"))
+    changed_by_label: Mapped[str | None] = mapped_column(String(200))
+
+
+class AuditEvent(Base):
+    """Who did what: key creation and revocation, report changes and every approval step."""
+
+    __tablename__ = "audit_events"
+    __table_args__ = (Index("ix_audit_events_report_id", "report_id"),)
+
+    id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    at: Mapped[datetime] = _now()
+    key_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("api_keys.id"))
+    key_label: Mapped[str | None] = mapped_column(String(200))
+    action: Mapped[str] = mapped_column(String(40))
+    forbund_id: Mapped[int | None] = mapped_column(ForeignKey("forbund.id"))
+    report_id: Mapped[int | None] = mapped_column(ForeignKey("reports.id"))
+    target: Mapped[str | None] = mapped_column(String(200))
+    detail: Mapped[dict[str, object] | None] = mapped_column(JSONB)
+
+
+class ClosedPeriod(Base):
+    """A period a förbund has closed after its deadline: later changes need reopening."""
+
+    __tablename__ = "closed_periods"
+
+    forbund_id: Mapped[int] = mapped_column(ForeignKey("forbund.id"), primary_key=True)
+    period: Mapped[str] = mapped_column(String(8), primary_key=True)
+    period_start: Mapped[date] = mapped_column(Date)
+    period_end: Mapped[date] = mapped_column(Date)
+    closed_at: Mapped[datetime] = _now()
+    closed_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("api_keys.id"))
+
+
+class IdempotencyRecord(Base):
+    """The first response to a POST with an Idempotency-Key, replayed to its retries."""
+
+    __tablename__ = "idempotency_records"
+
+    # Keys are the caller's own namespace: two callers may pick the same key.
+    caller: Mapped[str] = mapped_column(String(64), primary_key=True)
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    method: Mapped[str] = mapped_column(String(8))
+    path: Mapped[str] = mapped_column(String(500))
+    request_hash: Mapped[str] = mapped_column(String(64))
+    status_code: Mapped[int | None] = mapped_column(Integer)
+    response_body: Mapped[object | None] = mapped_column(JSONB)
+    created_at: Mapped[datetime] = _now()

@@ -160,3 +160,16 @@ def check_consistency(figures: Figures, kind: InsatsKind) -> list[Violation]:
                     )
                 )
     return found
+
+
+def diff_facts(
+    before: Iterable[Fact], after: Iterable[Fact]
+) -> list[tuple[str, str, str, int | None, int | None]]:
+    """(measure, category, gender, before, after) for every number that differs; None = absent."""
+    old = {(f.measure, f.category, f.gender): f.value for f in before}
+    new = {(f.measure, f.category, f.gender): f.value for f in after}
+    return [
+        (*key, old.get(key), new.get(key))
+        for key in sorted(old.keys() | new.keys())
+        if old.get(key) != new.get(key)
+    ]

@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, status
+from typing import Annotated
+
+from fastapi import APIRouter, Query, status
 
 from app.api.deps import CallerDep, SessionDep
 from app.api.problems import Conflict, Forbidden, NotFound, Unauthorized, Unprocessable, responses
+from app.audit.service import events
 from app.domain.access import may_manage_forbund
 from app.forbund import service
-from app.forbund.schemas import ForbundIn, ForbundOut
+from app.forbund.schemas import (
+    AuditEventOut,
+    ClosedPeriodOut,
+    ClosePeriodIn,
+    ForbundIn,
+    ForbundOut,
+    ForbundSettingsIn,
+)
+from app.reports.service import parse_period_param
 
 router = APIRouter(
     prefix="/api/v1/forbund", tags=["förbund"], responses=responses(Unauthorized, Forbidden)
@@ -38,3 +49,64 @@ def list_forbund(session: SessionDep, caller: CallerDep) -> list[ForbundOut]:
 def get_forbund(code: str, session: SessionDep, caller: CallerDep) -> ForbundOut:
     """One förbund."""
     return ForbundOut.model_validate(service.readable_forbund(session, caller, code))
+
+
+@router.patch(
+    "/{code}", operation_id="updateForbundSettings", responses=responses(NotFound, Unprocessable)
+)
+def update_settings(
+    code: str, data: ForbundSettingsIn, session: SessionDep, caller: CallerDep
+) -> ForbundOut:
+    """Change the förbund's settings, e.g. require If-Match on report replacements."""
+    forbund = service.writable_forbund(session, caller, code)
+    return ForbundOut.model_validate(service.update_settings(session, caller, forbund, data))
+
+
+@router.post(
+    "/{code}/closed-periods",
+    status_code=status.HTTP_201_CREATED,
+    operation_id="closePeriod",
+    responses=responses(NotFound, Conflict, Unprocessable),
+)
+def close_period(
+    code: str, data: ClosePeriodIn, session: SessionDep, caller: CallerDep
+) -> ClosedPeriodOut:
+    """Close a period after its deadline: its reports lock until the förbund reopens them."""
+    forbund = service.writable_forbund(session, caller, code)
+    period = parse_period_param(data.period, ("body", "period"))
+    return ClosedPeriodOut.model_validate(service.close_period(session, caller, forbund, period))
+
+
+@router.get(
+    "/{code}/closed-periods", operation_id="listClosedPeriods", responses=responses(NotFound)
+)
+def list_closed_periods(code: str, session: SessionDep, caller: CallerDep) -> list[ClosedPeriodOut]:
+    """The förbund's closed periods."""
+    forbund = service.readable_forbund(session, caller, code)
+    return [ClosedPeriodOut.model_validate(c) for c in service.closed_periods(session, forbund)]
+
+
+@router.delete(
+    "/{code}/closed-periods/{period}",
+    status_code=status.HTTP_204_NO_CONTENT,
+    operation_id="openPeriod",
+    responses=responses(NotFound, Unprocessable),
+)
+def open_period(code: str, period: str, session: SessionDep, caller: CallerDep) -> None:
+    """Open a closed period again."""
+    forbund = service.writable_forbund(session, caller, code)
+    service.open_period(session, caller, forbund, parse_period_param(period))
+
+
+@router.get("/{code}/audit", operation_id="listForbundAudit", responses=responses(NotFound))
+def list_audit(
+    code: str,
+    session: SessionDep,
+    caller: CallerDep,
+    limit: Annotated[int, Query(ge=1, le=1000, description="Antal: newest first.")] = 100,
+) -> list[AuditEventOut]:
+    """The förbund's audit trail: keys, report changes, approval steps, closed periods."""
+    forbund = service.readable_forbund(session, caller, code)
+    return [
+        AuditEventOut.model_validate(e) for e in events(session, forbund_id=forbund.id, limit=limit)
+    ]

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated
+from typing import Annotated, Any
+from uuid import UUID
 
 from pydantic import Field, StringConstraints
 
@@ -44,4 +45,39 @@ class ForbundOut(OutputModel):
     name: str = Field(description="Namn.")
     lan: str = Field(description="Län.")
     kommuner: list[str] = Field(description="Kommuner: the member municipalities.")
+    require_if_match: bool = Field(
+        description="Kräver If-Match: replacing a report needs the ETag of the revision replaced."
+    )
     created_at: datetime = Field(description="Skapad: when it was registered.")
+
+
+class ForbundSettingsIn(InputModel):
+    """Changeable settings of a förbund."""
+
+    require_if_match: bool = Field(
+        description="Kräver If-Match: replacing a report needs its ETag (428 without it)."
+    )
+
+
+class ClosePeriodIn(InputModel):
+    """A period to close after its deadline."""
+
+    period: str = Field(description="Period: e.g. 2023 or 2023H1; reports within it lock.")
+
+
+class ClosedPeriodOut(OutputModel):
+    """A closed period: changes to its reports need the förbund to reopen them."""
+
+    period: str = Field(description="Period.")
+    closed_at: datetime = Field(description="Stängd: when it was closed.")
+
+
+class AuditEventOut(OutputModel):
+    """An audited action."""
+
+    at: datetime = Field(description="När.")
+    action: str = Field(description="Händelse, e.g. key.created, report.approved, period.closed.")
+    key_id: UUID | None = Field(description="Vem: the key's id (null for the bootstrap token).")
+    key_label: str | None = Field(description="Vem: the key's label.")
+    target: str | None = Field(description="Vad: what the action was on.")
+    detail: dict[str, Any] | None = Field(description="Detaljer.")

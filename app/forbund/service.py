@@ -7,9 +7,11 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.api.problems import Conflict, Forbidden, NotFound
-from app.db.models import Forbund
-from app.domain.access import Caller, Role, may_read_forbund
-from app.forbund.schemas import ForbundIn
+from app.audit.service import record
+from app.db.models import ClosedPeriod, Forbund
+from app.domain.access import Caller, Role, may_read_forbund, may_write_forbund
+from app.domain.periods import Period
+from app.forbund.schemas import ForbundIn, ForbundSettingsIn
 
 
 def create_forbund(session: Session, data: ForbundIn) -> Forbund:
@@ -45,3 +47,62 @@ def list_forbund(session: Session, caller: Caller) -> list[Forbund]:
     if not caller.sees_everything:
         query = query.where(Forbund.id == caller.forbund_id)
     return list(session.scalars(query))
+
+
+def writable_forbund(session: Session, caller: Caller, code: str) -> Forbund:
+    """The förbund, if the caller may change it: 404 if there is none, 403 if not theirs."""
+    forbund = get_forbund(session, code)
+    if not may_write_forbund(caller, forbund.id):
+        raise Forbidden(f"This key may not change förbund '{code}'.")
+    return forbund
+
+
+def update_settings(
+    session: Session, caller: Caller, forbund: Forbund, data: ForbundSettingsIn
+) -> Forbund:
+    forbund.require_if_match = data.require_if_match
+    record(
+        session,
+        caller,
+        "forbund.settings",
+        forbund_id=forbund.id,
+        target=forbund.code,
+        detail=data.model_dump(),
+    )
+    session.flush()
+    return forbund
+
+
+def close_period(
+    session: Session, caller: Caller, forbund: Forbund, period: Period
+) -> ClosedPeriod:
+    closed = ClosedPeriod(
+        forbund_id=forbund.id,
+        period=str(period),
+        period_start=period.start,
+        period_end=period.end,
+        closed_by=caller.key_id,
+    )
+    try:
+        with session.begin_nested():
+            session.add(closed)
+    except IntegrityError:
+        raise Conflict(f"Period {period} is already closed.") from None
+    record(session, caller, "period.closed", forbund_id=forbund.id, target=str(period))
+    session.flush()
+    session.refresh(closed)
+    return closed
+
+
+def closed_periods(session: Session, forbund: Forbund) -> list[ClosedPeriod]:
+    query = select(ClosedPeriod).where(ClosedPeriod.forbund_id == forbund.id)
+    return list(session.scalars(query.order_by(ClosedPeriod.period_start, ClosedPeriod.period)))
+
+
+def open_period(session: Session, caller: Caller, forbund: Forbund, period: Period) -> None:
+    closed = session.get(ClosedPeriod, (forbund.id, str(period)))
+    if closed is None:
+        raise NotFound(f"Period {period} is not closed.")
+    session.delete(closed)
+    record(session, caller, "period.opened", forbund_id=forbund.id, target=str(period))
+    session.flush()

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from app.api.deps import hash_token
 from app.api.problems import Forbidden, NotFound, Unprocessable
+from app.audit.service import record
 from app.db.models import ApiKey, Forbund, Insats
 from app.domain.access import Caller, Role, may_create_key, may_revoke_key
 from app.keys.schemas import CreatedKey, KeyIn, KeyOut
@@ -87,6 +88,14 @@ def create_key(session: Session, caller: Caller | None, data: KeyIn) -> tuple[Ap
     session.add(key)
     session.flush()
     session.refresh(key)
+    record(
+        session,
+        caller,
+        "key.created",
+        forbund_id=forbund.id if forbund else None,
+        target=f"key {key.id}",
+        detail={"role": key.role, "label": key.label, "insatser": [i.id for i in insatser]},
+    )
     return key, token
 
 
@@ -99,4 +108,12 @@ def revoke_key(session: Session, caller: Caller, key_id: uuid.UUID) -> None:
     if not may_revoke_key(caller, Role(key.role), {i.forbund_id for i in key.insatser}):
         raise Forbidden("This key may not revoke that key.")
     key.revoked_at = datetime.now(UTC)
+    record(
+        session,
+        caller,
+        "key.revoked",
+        forbund_id=key.forbund_id or next((i.forbund_id for i in key.insatser), None),
+        target=f"key {key.id}",
+        detail={"role": key.role, "label": key.label},
+    )
     session.flush()

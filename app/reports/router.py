@@ -1,27 +1,64 @@
-"""HTTP endpoints for reports."""
+"""HTTP endpoints for reports: read, write, history and the approval workflow."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Response, status
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Header, Response, status
 
 from app.api.deps import CallerDep, SessionDep
-from app.api.problems import Forbidden, NotFound, Unauthorized, Unprocessable, responses
+from app.api.problems import (
+    Conflict,
+    Forbidden,
+    NotFound,
+    PreconditionFailed,
+    PreconditionRequired,
+    Unauthorized,
+    Unprocessable,
+    responses,
+)
+from app.audit.service import events
+from app.db.models import Report
+from app.domain.reports import Fact, diff_facts
+from app.domain.workflow import Step
 from app.insatser.service import insats_for_reports
 from app.reports import service
-from app.reports.schemas import ReportIn, ReportOut
+from app.reports.schemas import (
+    EventOut,
+    FactChange,
+    HistoryOut,
+    KeyRef,
+    ReportIn,
+    ReportOut,
+    RevisionOut,
+    StepIn,
+)
 
 router = APIRouter(
     prefix="/api/v1/insatser/{insats_id}/reports",
     tags=["reports"],
-    responses=responses(Unauthorized, Forbidden, NotFound),
+    responses=responses(Unauthorized, Forbidden, NotFound, Unprocessable),
 )
+
+IfMatch = Annotated[
+    str | None,
+    Header(
+        description="The ETag of the report you are changing; a stale one gives 412. "
+        "A förbund may require it on replacements (428 when missing)."
+    ),
+]
+
+
+def _with_etag(response: Response, report: Report) -> ReportOut:
+    response.headers["ETag"] = service.etag(report)
+    return service.to_out(report)
 
 
 @router.put(
     "/{period}",
     operation_id="putReport",
     responses={
-        **responses(Unprocessable),
+        **responses(Conflict, PreconditionFailed, PreconditionRequired),
         201: {"model": ReportOut, "description": "Created: the first report for this period."},
         200: {"model": ReportOut, "description": "Replaced, or unchanged when the body was equal."},
     },
@@ -33,27 +70,30 @@ def put_report(
     response: Response,
     session: SessionDep,
     caller: CallerDep,
+    if_match: IfMatch = None,
 ) -> ReportOut:
     """Create or replace an insats's report for a period (idempotent).
 
     201 when created, 200 when replaced (`revision` + 1) or when the body equals what is
-    stored (same `revision`), so a whole period can be re-sent safely.
+    stored (same `revision`), so a whole period can be re-sent safely. Approved reports and
+    reports of a closed period are locked (409) until the förbund reopens them.
     """
     insats = insats_for_reports(session, caller, insats_id, write=True)
     report, created = service.put_report(
-        session, caller, insats, service.parse_period_param(period), data
+        session, caller, insats, service.parse_period_param(period), data, if_match
     )
     response.status_code = status.HTTP_201_CREATED if created else status.HTTP_200_OK
-    return service.to_out(report)
+    return _with_etag(response, report)
 
 
-@router.get("/{period}", operation_id="getReport", responses=responses(Unprocessable))
-def get_report(insats_id: int, period: str, session: SessionDep, caller: CallerDep) -> ReportOut:
-    """One report as stored."""
+@router.get("/{period}", operation_id="getReport")
+def get_report(
+    insats_id: int, period: str, response: Response, session: SessionDep, caller: CallerDep
+) -> ReportOut:
+    """One report as stored, with its ETag."""
     insats = insats_for_reports(session, caller, insats_id, write=False)
-    return service.to_out(
-        service.get_report(session, insats.id, service.parse_period_param(period))
-    )
+    report = service.get_report(session, insats.id, service.parse_period_param(period))
+    return _with_etag(response, report)
 
 
 @router.get("", operation_id="listReports")
@@ -61,3 +101,84 @@ def list_reports(insats_id: int, session: SessionDep, caller: CallerDep) -> list
     """All of an insats's reports, in period order."""
     insats = insats_for_reports(session, caller, insats_id, write=False)
     return [service.to_out(r) for r in service.list_reports(session, insats.id)]
+
+
+@router.get("/{period}/history", operation_id="getReportHistory")
+def report_history(
+    insats_id: int, period: str, session: SessionDep, caller: CallerDep
+) -> HistoryOut:
+    """Every revision of the report (who, when, what changed) and every workflow step."""
+    insats = insats_for_reports(session, caller, insats_id, write=False)
+    parsed = service.parse_period_param(period)
+    report = service.get_report(session, insats.id, parsed)
+    revisions: list[dict[str, Any]] = []
+    previous: list[Fact] = []
+    for revision in service.revisions(session, report.id):
+        facts = [Fact(str(m), str(c), str(g), int(v)) for m, c, g, v in revision.facts]
+        previous_note = revisions[-1]["note"] if revisions else None
+        revisions.append(
+            {
+                "revision": revision.revision,
+                "changed_at": revision.changed_at,
+                "changed_by": KeyRef(key_id=revision.changed_by, label=revision.changed_by_label),
+                "changes": [
+                    FactChange(measure=m, category=c or None, gender=g or None, before=b, after=a)
+                    for m, c, g, b, a in diff_facts(previous, facts)
+                ],
+                "note_changed": bool(revisions) and revision.note != previous_note,
+                "note": revision.note,
+            }
+        )
+        previous = facts
+    return HistoryOut(
+        insats_id=insats.id,
+        period=str(parsed),
+        revisions=[RevisionOut.model_validate(r) for r in revisions],
+        events=[
+            EventOut(
+                at=e.at,
+                action=e.action,
+                by=KeyRef(key_id=e.key_id, label=e.key_label),
+                detail=e.detail,
+            )
+            for e in reversed(events(session, report_id=report.id))
+        ],
+    )
+
+
+def _step_route(step: Step, summary: str) -> None:
+    def take_step(
+        insats_id: int,
+        period: str,
+        response: Response,
+        session: SessionDep,
+        caller: CallerDep,
+        body: StepIn | None = None,
+        if_match: IfMatch = None,
+    ) -> ReportOut:
+        comment = body.comment if body else None
+        if step in (Step.RETURN, Step.REOPEN) and not comment:
+            raise Unprocessable.at(("body", "comment"), f"say why when you {step.value} a report")
+        insats = insats_for_reports(session, caller, insats_id, write=True)
+        parsed = service.parse_period_param(period)
+        report = service.take_step(session, caller, insats, parsed, step, comment, if_match)
+        return _with_etag(response, report)
+
+    take_step.__doc__ = summary
+    router.add_api_route(
+        f"/{{period}}/{step.value}",
+        take_step,
+        methods=["POST"],
+        operation_id=f"{step.value}Report",
+        responses=responses(Conflict, PreconditionFailed),
+        response_model=ReportOut,
+    )
+
+
+_step_route(Step.SUBMIT, "Submit the report to the förbund (draft → submitted).")
+_step_route(Step.APPROVE, "Approve and lock the report (submitted → approved); förbund only.")
+_step_route(Step.RETURN, "Return the report with a comment (submitted → draft); förbund only.")
+_step_route(
+    Step.REOPEN,
+    "Reopen an approved report, or one of a closed period, with a reason; förbund only.",
+)

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from datetime import datetime
 from typing import Annotated, Any
+from uuid import UUID
 
-from pydantic import Field, computed_field, create_model
+from pydantic import BaseModel, Field, computed_field, create_model
 
 from app.api.schemas import InputModel, OutputModel
 from app.domain.measures import (
@@ -18,6 +19,7 @@ from app.domain.measures import (
     INCOME_SOURCES,
     OUTCOME_CATEGORIES,
 )
+from app.domain.workflow import Status
 
 Count = Annotated[int, Field(ge=0, le=10_000_000, strict=True)]
 
@@ -201,6 +203,9 @@ class ReportOut(OutputModel):
     insats_id: int = Field(description="Insatsens id.")
     period: str = Field(description="Period: e.g. 2023, 2023H1, 2023T2, 2023Q4.")
     revision: int = Field(description="Revision: 1 when created, +1 on every change.")
+    status: Status = Field(
+        description="Status: `draft` (utkast), `submitted` (inskickad), `approved` (godkänd, låst)."
+    )
     updated_at: datetime = Field(description="Senast ändrad: when this revision was stored.")
     participants: GenderCount | None = _d("participants")
     started: GenderCount | None = _d("started")
@@ -214,3 +219,63 @@ class ReportOut(OutputModel):
     attendees: Attendees | None = _d("attendees")  # type: ignore[valid-type]
     activities: int | None = _d("activities")
     note: str | None = _d("note")
+
+
+class StepIn(InputModel):
+    """A workflow step's words: the comment when returning, the reason when reopening."""
+
+    comment: Annotated[str, Field(min_length=1, max_length=2000)] | None = Field(
+        default=None,
+        description="Kommentar: required when returning (what to fix) or reopening (why).",
+    )
+
+
+class KeyRef(BaseModel):
+    """Who made a change."""
+
+    key_id: UUID | None = Field(description="Nyckelns id; null for the bootstrap admin token.")
+    label: str | None = Field(description="Nyckelns etikett.")
+
+
+class FactChange(BaseModel):
+    """One number that changed between two revisions."""
+
+    measure: str = Field(description="Mått.")
+    category: str | None = Field(description="Kategori (outcome, income source, age band, ...).")
+    gender: str | None = Field(description="Kön: women, men or unspecified; null when not split.")
+    before: int | None = Field(description="Före: null when the number was not reported.")
+    after: int | None = Field(description="Efter: null when the number is no longer reported.")
+
+
+class RevisionOut(BaseModel):
+    """One revision of a report in its history."""
+
+    revision: int = Field(description="Revision.")
+    changed_at: datetime = Field(description="När.")
+    changed_by: KeyRef = Field(description="Vem: the key that stored it.")
+    changes: list[FactChange] = Field(
+        description="Vad: the numbers that changed from the previous revision."
+    )
+    note_changed: bool = Field(description="Whether the note changed.")
+
+
+class EventOut(BaseModel):
+    """A workflow step or another audited action."""
+
+    at: datetime = Field(description="När.")
+    action: str = Field(
+        description="Händelse, e.g. report.submitted, report.approved, report.reopened."
+    )
+    by: KeyRef = Field(description="Vem.")
+    detail: dict[str, Any] | None = Field(
+        description="Detaljer: revision, status change, comment or reason."
+    )
+
+
+class HistoryOut(BaseModel):
+    """Historik: every revision with what changed, and every workflow step."""
+
+    insats_id: int = Field(description="Insatsens id.")
+    period: str = Field(description="Period.")
+    revisions: list[RevisionOut] = Field(description="Oldest first.")
+    events: list[EventOut] = Field(description="Oldest first.")

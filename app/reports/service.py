@@ -1,17 +1,37 @@
-"""Reports: validating against the insats, storing as facts, idempotent replacement."""
+"""Reports: validation against the insats, storage as facts, revisions with history,
+optimistic concurrency and the approval workflow."""
 
 from __future__ import annotations
+
+from datetime import datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session, selectinload
 
-from app.api.problems import FieldError, NotFound, Unprocessable
-from app.db.models import Insats, Report, ReportFact
-from app.domain.access import Caller
+from app.api.problems import (
+    Conflict,
+    FieldError,
+    Forbidden,
+    NotFound,
+    PreconditionFailed,
+    PreconditionRequired,
+    Unprocessable,
+)
+from app.audit.service import record
+from app.db.models import ClosedPeriod, Insats, Report, ReportFact, ReportRevision
+from app.domain.access import Caller, Role, may_write_forbund
 from app.domain.measures import InsatsKind
 from app.domain.periods import ACCEPTED_FORMS, Period, PeriodError, parse_period
 from app.domain.reports import Fact, check_consistency, from_facts, to_facts
+from app.domain.workflow import (
+    FORBUND_STEPS,
+    Status,
+    Step,
+    after_change,
+    change_refusal,
+    next_status,
+)
 from app.reports.schemas import ReportIn, ReportOut
 
 
@@ -23,6 +43,11 @@ def parse_period_param(text: str, loc: tuple[str, ...] = ("path", "period")) -> 
         raise Unprocessable.at(loc, f"{exc}. Accepted forms: {ACCEPTED_FORMS}.") from None
 
 
+def etag(report: Report) -> str:
+    """Changes with every revision and every workflow step."""
+    return f'"{report.revision}-{report.status}"'
+
+
 def to_out(report: Report) -> ReportOut:
     figures = from_facts(Fact(f.measure, f.category, f.gender, f.value) for f in report.facts)
     return ReportOut.model_validate(
@@ -31,6 +56,7 @@ def to_out(report: Report) -> ReportOut:
             "insats_id": report.insats_id,
             "period": report.period,
             "revision": report.revision,
+            "status": report.status,
             "updated_at": report.updated_at,
             "note": report.note,
         }
@@ -56,8 +82,8 @@ def _locked_report(session: Session, insats_id: int, period: Period) -> tuple[Re
     """The report row for (insats, period), locked for this transaction; created if missing.
 
     INSERT .. ON CONFLICT DO NOTHING then SELECT .. FOR UPDATE: two writers of the same new
-    report cannot both create it, and replacements of one report queue behind each other, so
-    no revision is skipped or lost.
+    report cannot both create it, and writers of one report queue behind each other, so each
+    sees the revision the previous one left and no update is lost.
     """
     inserted = session.scalar(
         insert(Report)
@@ -82,8 +108,55 @@ def _locked_report(session: Session, insats_id: int, period: Period) -> tuple[Re
     return report, inserted is not None
 
 
+def period_closed_at(session: Session, forbund_id: int, period: Period) -> datetime | None:
+    """When the förbund closed a period containing `period` (the latest such), if it did."""
+    return session.scalar(
+        select(func.max(ClosedPeriod.closed_at)).where(
+            ClosedPeriod.forbund_id == forbund_id,
+            ClosedPeriod.period_start <= period.start,
+            ClosedPeriod.period_end >= period.end,
+        )
+    )
+
+
+def _check_preconditions(report: Report, insats: Insats, if_match: str | None) -> None:
+    if if_match is None and insats.forbund.require_if_match:
+        raise PreconditionRequired(
+            f"Förbund '{insats.forbund.code}' requires If-Match on replacements: send the ETag "
+            f"of the report you are replacing (now {etag(report)}, revision {report.revision})."
+        )
+    if if_match is not None and if_match.strip() != "*" and etag(report) not in _tags(if_match):
+        raise PreconditionFailed(
+            f"The report has changed: it is now revision {report.revision} "
+            f"(ETag {etag(report)}). Read it, then send your change again.",
+            extra={"current_revision": report.revision, "current_etag": etag(report)},
+        )
+
+
+def _tags(header: str) -> set[str]:
+    return {t.strip().removeprefix("W/") for t in header.split(",")}
+
+
+def _snapshot(session: Session, report: Report, caller: Caller | None) -> None:
+    session.add(
+        ReportRevision(
+            report_id=report.id,
+            revision=report.revision,
+            facts=[list(Fact(f.measure, f.category, f.gender, f.value)) for f in report.facts],
+            note=report.note,
+            changed_by=caller.key_id if caller else None,
+            changed_by_label=caller.label if caller else None,
+        )
+    )
+
+
 def put_report(
-    session: Session, caller: Caller, insats: Insats, period: Period, data: ReportIn
+    session: Session,
+    caller: Caller,
+    insats: Insats,
+    period: Period,
+    data: ReportIn,
+    if_match: str | None = None,
 ) -> tuple[Report, bool]:
     """Create or replace the report; returns it and whether it was created.
 
@@ -91,17 +164,102 @@ def put_report(
     """
     facts = validate_report(insats, period, data)
     report, created = _locked_report(session, insats.id, period)
-    stored = sorted(Fact(f.measure, f.category, f.gender, f.value) for f in report.facts)
-    if not created and stored == sorted(facts) and report.note == data.note:
-        return report, False
+    closed_at = period_closed_at(session, insats.forbund_id, period)
+    if created:
+        if if_match is not None and if_match.strip() != "*":
+            raise PreconditionFailed("If-Match was sent, but there is no report to match yet.")
+        if closed_at is not None and caller.role is Role.REPORTER:
+            raise Conflict(f"Period {period} is closed; ask the förbund to add late reports.")
+    else:
+        _check_preconditions(report, insats, if_match)
+        stored = sorted(Fact(f.measure, f.category, f.gender, f.value) for f in report.facts)
+        if stored == sorted(facts) and report.note == data.note:
+            return report, False
+        refusal = change_refusal(Status(report.status), closed_at, report.reopened_at)
+        if refusal:
+            raise Conflict(f"Report {period} of insats {insats.id} cannot change: {refusal}.")
+        report.revision += 1
+        report.status = after_change(Status(report.status)).value
     report.facts = [ReportFact(**fact._asdict()) for fact in facts]
     report.note = data.note
-    report.revision = 1 if created else report.revision + 1
     report.updated_at = func.now()
     report.updated_by = caller.key_id
     session.flush()
     session.refresh(report)
+    _snapshot(session, report, caller)
+    record(
+        session,
+        caller,
+        "report.created" if created else "report.replaced",
+        forbund_id=insats.forbund_id,
+        report_id=report.id,
+        target=f"insats {insats.id} {period}",
+        detail={"revision": report.revision},
+    )
+    session.flush()
     return report, created
+
+
+def take_step(
+    session: Session,
+    caller: Caller,
+    insats: Insats,
+    period: Period,
+    step: Step,
+    comment: str | None,
+    if_match: str | None = None,
+) -> Report:
+    """Submit, approve, return or reopen a report; every step is audited."""
+    if step in FORBUND_STEPS and not may_write_forbund(caller, insats.forbund_id):
+        raise Forbidden(f"Only the förbund may {step.value} a report.")
+    report = session.scalars(
+        select(Report)
+        .where(Report.insats_id == insats.id, Report.period == str(period))
+        .with_for_update()
+        .options(selectinload(Report.facts))
+    ).one_or_none()
+    if report is None:
+        raise NotFound(f"Insats {insats.id} has no report for {period}.")
+    if if_match is not None:
+        _check_preconditions(report, insats, if_match)
+    status = Status(report.status)
+    target = next_status(step, status)
+    closed_at = period_closed_at(session, insats.forbund_id, period)
+    if step is Step.REOPEN and target is None and closed_at is not None:
+        target = status  # reopening a closed period's report lets it change, status as it is
+    if target is None:
+        raise Conflict(f"A {status.value} report cannot be {_past(step)}.")
+    if step is Step.SUBMIT and change_refusal(status, closed_at, report.reopened_at):
+        raise Conflict(f"Period {period} is closed; the förbund must reopen the report first.")
+    report.status = target.value
+    if step is Step.REOPEN:
+        report.reopened_at = func.now()
+    session.flush()
+    session.refresh(report)
+    record(
+        session,
+        caller,
+        f"report.{_past(step)}",
+        forbund_id=insats.forbund_id,
+        report_id=report.id,
+        target=f"insats {insats.id} {period}",
+        detail={
+            "revision": report.revision,
+            "from": status.value,
+            "to": target.value,
+            "comment": comment,
+        },
+    )
+    return report
+
+
+def _past(step: Step) -> str:
+    return {
+        "submit": "submitted",
+        "approve": "approved",
+        "return": "returned",
+        "reopen": "reopened",
+    }[step.value]
 
 
 def get_report(session: Session, insats_id: int, period: Period) -> Report:
@@ -121,5 +279,14 @@ def list_reports(session: Session, insats_id: int) -> list[Report]:
         .where(Report.insats_id == insats_id)
         .order_by(Report.period_start, Report.period_end.desc())
         .options(selectinload(Report.facts))
+    )
+    return list(session.scalars(query))
+
+
+def revisions(session: Session, report_id: int) -> list[ReportRevision]:
+    query = (
+        select(ReportRevision)
+        .where(ReportRevision.report_id == report_id)
+        .order_by(ReportRevision.revision)
     )
     return list(session.scalars(query))

@@ -22,6 +22,9 @@ CompareQuery = Annotated[
     str | None, Query(description="Jämför med: another period, whose figures and change are added.")
 ]
 GroupQuery = Annotated[GroupBy, Query(description="Rows per `forbund` (default) or per `lan`.")]
+ApprovedQuery = Annotated[
+    bool, Query(description="Endast godkända: count approved reports only (default: all).")
+]
 
 CSV = "text/csv"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -66,12 +69,18 @@ def forbund_summary(
     },
 )
 def annual_table(
-    code: str, period: PeriodQuery, request: Request, session: SessionDep, caller: CallerDep
+    code: str,
+    period: PeriodQuery,
+    request: Request,
+    session: SessionDep,
+    caller: CallerDep,
+    approved_only: ApprovedQuery = False,
 ) -> Any:
     """Årsredovisningstabell: one row per insats and a total row; "ej aktuellt" where a
     measure does not apply (null in JSON)."""
     forbund = readable_forbund(session, caller, code)
-    table = tables.annual_table(session, forbund, parse_period_param(period, ("query", "period")))
+    parsed = parse_period_param(period, ("query", "period"))
+    table = tables.annual_table(session, forbund, parsed, approved_only)
     accept = request.headers.get("accept", "")
     filename = f"finsam-{forbund.code}-{table['period']}"
     if XLSX in accept:
@@ -101,10 +110,12 @@ def forbund_series(
     caller: CallerDep,
     from_year: Annotated[int, Query(alias="from", ge=1900, le=2999, description="Första år.")],
     to_year: Annotated[int, Query(alias="to", ge=1900, le=2999, description="Sista år.")],
+    approved_only: ApprovedQuery = False,
 ) -> Series:
     """A yearly series of one measure by kön, e.g. deltagare 2018–2023."""
     forbund = readable_forbund(session, caller, code)
-    return Series.model_validate(tables.series(session, forbund, measure, from_year, to_year))
+    points = tables.series(session, forbund, measure, from_year, to_year, approved_only)
+    return Series.model_validate(points)
 
 
 @router.get(
@@ -118,6 +129,7 @@ def national_summary(
     caller: CallerDep,
     compare: CompareQuery = None,
     group_by: GroupQuery = GroupBy.FORBUND,
+    approved_only: ApprovedQuery = False,
 ) -> NationalSummary:
     """Exact national figures, with one row per förbund (or län): national and admin keys."""
     if not may_read_national(caller):
@@ -125,9 +137,8 @@ def national_summary(
             "Only national and admin keys read the national summary; "
             "the open summary is at /api/v1/open/national/summary."
         )
-    summary = service.national_summary(
-        session, parse_period_param(period, ("query", "period")), group_by, _compare(compare)
-    )
+    parsed = parse_period_param(period, ("query", "period"))
+    summary = service.national_summary(session, parsed, group_by, _compare(compare), approved_only)
     return NationalSummary.model_validate(summary)
 
 

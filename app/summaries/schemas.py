@@ -109,6 +109,7 @@ class ForbundSummary(Figures):
 
     forbund: str = Field(description="Förbundets kod.")
     period: str = Field(description="Period.")
+    approved_only: bool = Field(description="Endast godkända: only approved reports counted.")
     coverage: list[InsatsCoverage] = Field(description="Täckning: the reports used per insats.")
     comparison: Comparison | None = Field(default=None, description="With `compare=PERIOD`.")
     suppressed: list[str] | None = Field(
@@ -129,6 +130,7 @@ class NationalSummary(Figures):
     """Nationell sammanställning: the sum over förbund, with one row per förbund (or län)."""
 
     period: str = Field(description="Period.")
+    approved_only: bool = Field(description="Endast godkända: only approved reports counted.")
     group_by: str = Field(description="`forbund` or `lan`: what the rows are.")
     forbund: list[GroupRow] = Field(
         description="One row per förbund (or per län with group_by=lan)."

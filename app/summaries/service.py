@@ -40,11 +40,22 @@ class Selection:
         ]
 
 
-def select_reports(session: Session, period: Period, forbund_id: int | None = None) -> Selection:
-    insatser = active_insatser(session, period.start, period.end, forbund_id)
+@dataclass(frozen=True)
+class Scope:
+    """What a summary covers: a period, optionally one förbund, optionally approved reports only."""
+
+    period: Period
+    forbund_id: int | None = None
+    approved_only: bool = False
+
+
+def select_reports(session: Session, scope: Scope) -> Selection:
+    period = scope.period
+    insatser = active_insatser(session, period.start, period.end, scope.forbund_id)
     selection = Selection(period, insatser)
     available: dict[int, set[Period]] = defaultdict(set)
-    for report in reports_within(session, [i.id for i in insatser], period.start, period.end):
+    ids = [i.id for i in insatser]
+    for report in reports_within(session, ids, period.start, period.end, scope.approved_only):
         available[report.insats_id].add(parse_period(report.period))
         selection.report_ids[(report.insats_id, report.period)] = report.report_id
     for insats in insatser:
@@ -68,32 +79,38 @@ def _figures(
     }
 
 
-def _rows_at(
-    rows: list[AggregateRow], *, group: str | None = None, insats_id: int | None = None, level: str
-) -> list[AggregateRow]:
-    if level == "total":
-        return [r for r in rows if r.group is None]
-    if level == "group":
-        return [r for r in rows if r.group == group and r.insats_id is None]
-    return [r for r in rows if r.insats_id == insats_id]
+def by_level(
+    rows: Iterable[AggregateRow],
+) -> dict[tuple[str | None, int | None], list[AggregateRow]]:
+    """Rows keyed by (group, insats): (None, None) is the total, (g, None) a group's."""
+    levels: dict[tuple[str | None, int | None], list[AggregateRow]] = defaultdict(list)
+    for row in rows:
+        levels[(row.group, row.insats_id)].append(row)
+    return levels
 
 
 def forbund_figures(
-    session: Session, forbund: Forbund, period: Period
-) -> tuple[Selection, list[AggregateRow], dict[str, Any]]:
-    selection = select_reports(session, period, forbund.id)
-    rows = aggregate(session, selection.chosen())
-    figures = _figures(selection, selection.insatser, _rows_at(rows, level="total"))
-    return selection, rows, figures
+    session: Session, forbund: Forbund, period: Period, approved_only: bool = False
+) -> tuple[Selection, dict[tuple[str | None, int | None], list[AggregateRow]], dict[str, Any]]:
+    """The förbund's selection, its sums at every level, and its total figures."""
+    selection = select_reports(session, Scope(period, forbund.id, approved_only))
+    levels = by_level(aggregate(session, selection.chosen()))
+    figures = _figures(selection, selection.insatser, levels[(None, None)])
+    return selection, levels, figures
 
 
 def forbund_summary(
-    session: Session, forbund: Forbund, period: Period, compare: Period | None = None
+    session: Session,
+    forbund: Forbund,
+    period: Period,
+    compare: Period | None = None,
+    approved_only: bool = False,
 ) -> dict[str, Any]:
-    selection, _, figures = forbund_figures(session, forbund, period)
+    selection, _, figures = forbund_figures(session, forbund, period, approved_only)
     summary = {
         "forbund": forbund.code,
         "period": str(period),
+        "approved_only": approved_only,
         **figures,
         "coverage": [
             {
@@ -106,7 +123,7 @@ def forbund_summary(
         ],
     }
     if compare is not None:
-        _, _, other = forbund_figures(session, forbund, compare)
+        _, _, other = forbund_figures(session, forbund, compare, approved_only)
         summary["comparison"] = _comparison(compare, figures, other)
     return summary
 
@@ -122,9 +139,11 @@ def _comparison(period: Period, current: dict[str, Any], other: dict[str, Any]) 
     }
 
 
-def national_figures(session: Session, period: Period, group_by: GroupBy) -> dict[str, Any]:
-    selection = select_reports(session, period)
-    rows = aggregate(session, selection.chosen(), group_by)
+def national_figures(
+    session: Session, period: Period, group_by: GroupBy, approved_only: bool = False
+) -> dict[str, Any]:
+    selection = select_reports(session, Scope(period, None, approved_only))
+    levels = by_level(aggregate(session, selection.chosen(), group_by))
     groups: dict[str, list[InsatsInfo]] = defaultdict(list)
     names: dict[str, str | None] = {}
     lans: dict[str, str] = {}
@@ -135,14 +154,15 @@ def national_figures(session: Session, period: Period, group_by: GroupBy) -> dic
         lans[key] = insats.lan
     return {
         "period": str(period),
-        **_figures(selection, selection.insatser, _rows_at(rows, level="total")),
+        "approved_only": approved_only,
+        **_figures(selection, selection.insatser, levels[(None, None)]),
         "group_by": group_by.value,
         "forbund": [
             {
                 "key": key,
                 "name": names[key],
                 "lan": lans[key],
-                **_figures(selection, members, _rows_at(rows, group=key, level="group")),
+                **_figures(selection, members, levels[(key, None)]),
             }
             for key, members in sorted(groups.items())
         ],
@@ -150,10 +170,14 @@ def national_figures(session: Session, period: Period, group_by: GroupBy) -> dic
 
 
 def national_summary(
-    session: Session, period: Period, group_by: GroupBy, compare: Period | None = None
+    session: Session,
+    period: Period,
+    group_by: GroupBy,
+    compare: Period | None = None,
+    approved_only: bool = False,
 ) -> dict[str, Any]:
-    summary = national_figures(session, period, group_by)
+    summary = national_figures(session, period, group_by, approved_only)
     if compare is not None:
-        other = national_figures(session, compare, group_by)
+        other = national_figures(session, compare, group_by, approved_only)
         summary["comparison"] = _comparison(compare, summary, other)
     return summary

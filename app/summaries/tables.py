@@ -55,15 +55,16 @@ def _row(insats_id: int | None, name: str, measures: dict[str, Any]) -> dict[str
     }
 
 
-def annual_table(session: Session, forbund: Forbund, period: Period) -> dict[str, Any]:
+def annual_table(
+    session: Session, forbund: Forbund, period: Period, approved_only: bool = False
+) -> dict[str, Any]:
     """One row per active insats, then the total row; None where a measure does not apply."""
-    selection, rows, figures = forbund_figures(session, forbund, period)
+    selection, levels, figures = forbund_figures(session, forbund, period, approved_only)
     table = []
     for insats in selection.insatser:
         sums = [
             Sum(r.measure, r.category, r.gender, r.value, r.reported_by)
-            for r in rows
-            if r.insats_id == insats.id
+            for r in levels[(insats.forbund_code, insats.id)]
         ]
         table.append(_row(insats.id, insats.name, build_measures(sums)))
     table.append(_row(None, "Totalt", figures["measures"]))
@@ -115,7 +116,14 @@ def series_measure(name: str) -> tuple[str, str | None]:
     return measure, category or None
 
 
-def series(session: Session, forbund: Forbund, name: str, first: int, last: int) -> dict[str, Any]:
+def series(
+    session: Session,
+    forbund: Forbund,
+    name: str,
+    first: int,
+    last: int,
+    approved_only: bool = False,
+) -> dict[str, Any]:
     """The measure per year, by kön where it is split; each year summed as its summary is."""
     if last < first:
         raise Unprocessable.at(("query", "to"), "to must not be before from")
@@ -124,7 +132,8 @@ def series(session: Session, forbund: Forbund, name: str, first: int, last: int)
     measure, category = series_measure(name)
     points = []
     for year in range(first, last + 1):
-        _, _, figures = forbund_figures(session, forbund, Period(year, PeriodKind.YEAR))
+        year_period = Period(year, PeriodKind.YEAR)
+        _, _, figures = forbund_figures(session, forbund, year_period, approved_only)
         figure = figures["measures"][measure]
         if category is not None and figure is not None:
             figure = figure.get(category)
