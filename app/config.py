@@ -26,6 +26,11 @@ class Settings(BaseSettings):
     finsam_suppression_threshold: int = Field(
         default=5, ge=1, description="The smallest count published without a token."
     )
+    finsam_max_body_bytes: int = Field(
+        default=10 * 1024 * 1024,
+        ge=1024,
+        description="The largest request body accepted; larger ones get 413 (bulk imports fit).",
+    )
 
 
 @lru_cache

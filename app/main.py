@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
+from app.api.limits import BodySizeLimit
 from app.api.problems import install_problem_handlers
+from app.config import get_settings
 from app.forbund.router import router as forbund_router
 from app.health.router import router as health_router
 from app.insatser.router import router as insatser_router
@@ -36,6 +38,8 @@ def create_app() -> FastAPI:
         ],
     )
     install_problem_handlers(app)
+    # Read once at start-up: the limit guards the process, like the server's own limits.
+    app.add_middleware(BodySizeLimit, max_bytes=get_settings().finsam_max_body_bytes)
     for router in (
         health_router,
         forbund_router,

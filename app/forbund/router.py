@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, status
 
 from app.api.deps import CallerDep, SessionDep
+from app.api.idempotency import IdempotencyDep
 from app.api.problems import Conflict, Forbidden, NotFound, Unauthorized, Unprocessable, responses
 from app.audit.service import events
 from app.domain.access import may_manage_forbund
@@ -30,13 +31,20 @@ router = APIRouter(
     "",
     status_code=status.HTTP_201_CREATED,
     operation_id="createForbund",
+    response_model=ForbundOut,
     responses=responses(Conflict, Unprocessable),
 )
-def create_forbund(data: ForbundIn, session: SessionDep, caller: CallerDep) -> ForbundOut:
+def create_forbund(
+    data: ForbundIn, session: SessionDep, caller: CallerDep, idempotency: IdempotencyDep
+) -> Any:
     """Register a samordningsförbund (admin only)."""
     if not may_manage_forbund(caller):
         raise Forbidden("Only an admin key may create a förbund.")
-    return ForbundOut.model_validate(service.create_forbund(session, data))
+    if replay := idempotency.begin(session, caller):
+        return replay
+    out = ForbundOut.model_validate(service.create_forbund(session, data))
+    idempotency.finish(session, caller, status.HTTP_201_CREATED, out)
+    return out
 
 
 @router.get("", operation_id="listForbund")

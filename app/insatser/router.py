@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import APIRouter, status
 
 from app.api.deps import CallerDep, SessionDep
+from app.api.idempotency import IdempotencyDep
 from app.api.problems import Forbidden, NotFound, Unauthorized, Unprocessable, responses
 from app.forbund.service import readable_forbund
 from app.insatser import service
@@ -19,12 +22,19 @@ router = APIRouter(
     "/forbund/{code}/insatser",
     status_code=status.HTTP_201_CREATED,
     operation_id="createInsats",
+    response_model=InsatsOut,
     responses=responses(Unprocessable),
 )
-def create_insats(code: str, data: InsatsIn, session: SessionDep, caller: CallerDep) -> InsatsOut:
+def create_insats(
+    code: str, data: InsatsIn, session: SessionDep, caller: CallerDep, idempotency: IdempotencyDep
+) -> Any:
     """Register an insats under a förbund; the server assigns its `id`."""
     forbund = readable_forbund(session, caller, code)
-    return service.to_out(service.create_insats(session, caller, forbund, data))
+    if replay := idempotency.begin(session, caller):
+        return replay
+    out = service.to_out(service.create_insats(session, caller, forbund, data))
+    idempotency.finish(session, caller, status.HTTP_201_CREATED, out)
+    return out
 
 
 @router.get("/forbund/{code}/insatser", operation_id="listInsatser")

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
 from uuid import UUID
 
 from fastapi import APIRouter, status
 
 from app.api.deps import CallerDep, SessionDep
+from app.api.idempotency import IdempotencyDep
 from app.api.problems import Forbidden, NotFound, Unauthorized, Unprocessable, responses
 from app.keys import service
 from app.keys.schemas import CreatedKey, KeyIn
@@ -20,14 +22,20 @@ router = APIRouter(
     "",
     status_code=status.HTTP_201_CREATED,
     operation_id="createKey",
+    response_model=CreatedKey,
     responses=responses(Unprocessable),
 )
-def create_key(data: KeyIn, session: SessionDep, caller: CallerDep) -> CreatedKey:
+def create_key(
+    data: KeyIn, session: SessionDep, caller: CallerDep, idempotency: IdempotencyDep
+) -> Any:
     """Create an API key. Admin keys create any; a förbund key creates reporter keys for its
-    own insatser. The token is in this response only; the service keeps a hash."""
+    own insatser. The token is in this response only; the service keeps a hash, so a retried
+    request (same Idempotency-Key) gets the same key with `token` null."""
+    if replay := idempotency.begin(session, caller):
+        return replay
     key, token = service.create_key(session, caller, data)
     out = service.to_out(key, token)
-    assert isinstance(out, CreatedKey)
+    idempotency.finish(session, caller, status.HTTP_201_CREATED, out, exclude={"token"})
     return out
 
 

@@ -45,4 +45,7 @@ class KeyOut(OutputModel):
 class CreatedKey(KeyOut):
     """A new API key, with its token: shown this once, stored only as a hash."""
 
-    token: str = Field(description="Token: send as `Authorization: Bearer <token>`. Shown once.")
+    token: str | None = Field(
+        description="Token: send as `Authorization: Bearer <token>`. Shown once: null when "
+        "the response is replayed for a retried request (Idempotency-Key)."
+    )
