@@ -22,12 +22,14 @@ from sqlalchemy import (
     bindparam,
     func,
     literal,
+    null,
     or_,
     select,
     tuple_,
     union_all,
 )
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import ColumnElement
 
 from app.db.models import Forbund, Insats, Report, ReportFact
 from app.domain.measures import GENDERS, MEASURES
@@ -165,9 +167,13 @@ def _share_inputs(per_insats: Any) -> list[Any]:
 
 
 def aggregate(
-    session: Session, chosen: Iterable[ChosenReport], group_by: GroupBy = GroupBy.FORBUND
+    session: Session,
+    chosen: Iterable[ChosenReport],
+    group_by: GroupBy = GroupBy.FORBUND,
+    per_insats: bool = True,
 ) -> list[AggregateRow]:
-    """Sum the chosen reports' facts per insats, per group and overall, in one query."""
+    """Sum the chosen reports' facts per group and overall (and per insats when asked: the
+    national summary does not need ~900 insats rows), in one query."""
     chosen = list(chosen)
     if not chosen:
         return []
@@ -180,7 +186,7 @@ def aggregate(
         .render_derived(with_types=False)
     )
     group_column = Forbund.code if group_by is GroupBy.FORBUND else Forbund.lan
-    per_insats = (
+    insats_sums = (
         select(
             group_column.label("grp"),
             Report.insats_id,
@@ -204,18 +210,23 @@ def aggregate(
         )
         .cte("per_insats")
     )
-    facts = union_all(select(per_insats), *_share_inputs(per_insats)).subquery("facts")
+    facts = union_all(select(insats_sums), *_share_inputs(insats_sums)).subquery("facts")
     keys = (facts.c.measure, facts.c.category, facts.c.gender)
+    # GROUPING() bits: 0 = an insats row, 1 = a group row, 3 = the total.
+    insats_column: ColumnElement[Any] = facts.c.insats_id
+    level: ColumnElement[Any] = func.grouping(facts.c.grp, facts.c.insats_id)
+    if not per_insats:
+        insats_column, level = null(), func.grouping(facts.c.grp) * 2 + 1
     query = select(
         facts.c.grp,
-        facts.c.insats_id,
+        insats_column,
         *keys,
         func.sum(facts.c.value),
         func.count(facts.c.insats_id),
-        func.grouping(facts.c.grp, facts.c.insats_id),
+        level,
     ).group_by(
         func.grouping_sets(
-            tuple_(facts.c.grp, facts.c.insats_id, *keys),
+            *([tuple_(facts.c.grp, facts.c.insats_id, *keys)] if per_insats else []),
             tuple_(facts.c.grp, *keys),
             tuple_(*keys),
         )

@@ -75,13 +75,45 @@ def cells_to_suppress(
             raise ValueError(f"cell {name!r} has negative count {value}")
 
     relations = _active_relations(cells, constraints)
-    suppressed = {
+    primary = {
         name for name, value in cells.items() if value is not None and 1 <= value < threshold
     }
-    if not suppressed:
-        # With nothing hidden there is nothing to recover, so the fixpoint is empty.
-        return frozenset()
+    # Relations only tie together the cells they share, so a table splits into independent
+    # components (one per measure and category, typically): hiding in one never helps or
+    # harms another, and solving them apart keeps the exact elimination small.
+    hidden = set(primary)
+    for component in _components(relations):
+        members = {name for relation in component for name in relation.members}
+        if members & primary:
+            hidden |= _suppress_component(cells, component, primary & members)
+    return frozenset(hidden)
 
+
+def _components(relations: Sequence[_Relation]) -> list[list[_Relation]]:
+    """Group relations that share a cell, transitively (union-find over cell names)."""
+    parent: dict[str, str] = {}
+
+    def root(name: str) -> str:
+        while parent.setdefault(name, name) != name:
+            parent[name] = parent[parent[name]]
+            name = parent[name]
+        return name
+
+    for relation in relations:
+        first, *rest = relation.members
+        for name in rest:
+            parent[root(name)] = root(first)
+    groups: dict[str, list[_Relation]] = {}
+    for relation in relations:
+        groups.setdefault(root(relation.members[0]), []).append(relation)
+    return [groups[key] for key in sorted(groups)]
+
+
+def _suppress_component(
+    cells: Mapping[str, int | None], relations: list[_Relation], primary: set[str]
+) -> set[str]:
+    """Steps 2 and 3 on one component, starting from its primary cells."""
+    suppressed = set(primary)
     # Cells every relation's totals and parts pin down regardless of what is hidden (only
     # possible with redundant relations) cannot be protected by hiding more; leaving them out
     # of the targets keeps step 3 from hiding the whole table in vain.
@@ -92,11 +124,11 @@ def cells_to_suppress(
         _complete_relations(cells, relations, suppressed)
         exposed = sorted(_determined(relations, suppressed) - unprotectable)
         if not exposed:
-            return frozenset(suppressed)
+            return suppressed
         extra = _cell_to_unpin(cells, relations, suppressed, exposed[0])
         if extra is None:
             # Every constrained cell is already hidden; nothing more can help.
-            return frozenset(suppressed)
+            return suppressed
         suppressed.add(extra)
 
 
@@ -202,47 +234,57 @@ def _determined(relations: Sequence[_Relation], suppressed: Iterable[str]) -> se
     """
     columns = sorted(set(suppressed))
     index = {name: i for i, name in enumerate(columns)}
-    matrix: list[list[Fraction]] = []
+    matrix: list[dict[int, Fraction]] = []
     for relation in relations:
-        row = [Fraction(0)] * len(columns)
+        # Rows are sparse (a relation touches a few hidden cells of a large table), so they
+        # are kept as {column: coefficient}; elimination then costs what the fill-in costs.
+        row: dict[int, Fraction] = {}
         if relation.total in index:
-            row[index[relation.total]] += 1
+            row[index[relation.total]] = Fraction(1)
         for part in relation.parts:
             if part in index:
-                row[index[part]] -= 1
-        if any(row):
+                col = index[part]
+                row[col] = row.get(col, Fraction(0)) - 1
+        row = {col: value for col, value in row.items() if value}
+        if row:
             matrix.append(row)
 
-    pivots = _reduce(matrix)
-    return {
-        columns[col]
-        for row, col in zip(matrix, pivots, strict=False)
-        if sum(1 for entry in row if entry) == 1
-    }
+    reduced = _reduce(matrix)
+    return {columns[col] for col, row in reduced.items() if len(row) == 1}
 
 
-def _reduce(matrix: list[list[Fraction]]) -> list[int]:
-    """Bring ``matrix`` to reduced row echelon form in place; return the pivot columns.
-
-    Row ``i`` of the result has its pivot in the ``i``-th returned column.
-    """
-    pivots: list[int] = []
-    width = len(matrix[0]) if matrix else 0
-    rank = 0
-    for col in range(width):
-        pivot = next((r for r in range(rank, len(matrix)) if matrix[r][col]), None)
-        if pivot is None:
+def _reduce(matrix: list[dict[int, Fraction]]) -> dict[int, dict[int, Fraction]]:
+    """Reduced row echelon form of sparse rows: {pivot column: its row}."""
+    pivots: dict[int, dict[int, Fraction]] = {}
+    for original in matrix:
+        row = dict(original)
+        # Eliminate the existing pivots from the new row, in column order.
+        for col in sorted(set(row) & set(pivots)):
+            factor = row.get(col)
+            if factor:
+                _subtract(row, pivots[col], factor)
+        if not row:
             continue
-        matrix[rank], matrix[pivot] = matrix[pivot], matrix[rank]
-        lead = matrix[rank][col]
-        matrix[rank] = [entry / lead for entry in matrix[rank]]
-        for r in range(len(matrix)):
-            factor = matrix[r][col]
-            if r != rank and factor:
-                matrix[r] = [a - factor * b for a, b in zip(matrix[r], matrix[rank], strict=True)]
-        pivots.append(col)
-        rank += 1
+        col = min(row)
+        lead = row[col]
+        row = {c: v / lead for c, v in row.items()}
+        # ...and the new pivot from the existing rows, to keep the form reduced.
+        for other in pivots.values():
+            factor = other.get(col)
+            if factor:
+                _subtract(other, row, factor)
+        pivots[col] = row
     return pivots
+
+
+def _subtract(target: dict[int, Fraction], row: dict[int, Fraction], factor: Fraction) -> None:
+    """target -= factor * row, dropping entries that become zero."""
+    for col, value in row.items():
+        updated = target.get(col, Fraction(0)) - factor * value
+        if updated:
+            target[col] = updated
+        else:
+            target.pop(col, None)
 
 
 def _cell_to_unpin(

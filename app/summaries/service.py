@@ -143,7 +143,7 @@ def national_figures(
     session: Session, period: Period, group_by: GroupBy, approved_only: bool = False
 ) -> dict[str, Any]:
     selection = select_reports(session, Scope(period, None, approved_only))
-    levels = by_level(aggregate(session, selection.chosen(), group_by))
+    levels = by_level(aggregate(session, selection.chosen(), group_by, per_insats=False))
     groups: dict[str, list[InsatsInfo]] = defaultdict(list)
     names: dict[str, str | None] = {}
     lans: dict[str, str] = {}
