@@ -9,6 +9,7 @@ from app.api.problems import install_problem_handlers
 from app.config import get_settings
 from app.forbund.router import router as forbund_router
 from app.health.router import router as health_router
+from app.imports.router import router as imports_router
 from app.insatser.router import router as insatser_router
 from app.keys.router import router as keys_router
 from app.reports.router import router as reports_router
@@ -33,6 +34,7 @@ def create_app() -> FastAPI:
             {"name": "reports", "description": "Rapporter: an insats's figures per period."},
             {"name": "summaries", "description": "Sammanställningar, tabeller och trender."},
             {"name": "open data", "description": "Öppna data: no token, disclosure-controlled."},
+            {"name": "imports", "description": "Massimport: many reports in one transaction."},
             {"name": "keys", "description": "API keys and roles."},
             {"name": "health", "description": "Liveness and readiness."},
         ],
@@ -45,6 +47,7 @@ def create_app() -> FastAPI:
         forbund_router,
         insatser_router,
         reports_router,
+        imports_router,
         summaries_router,
         keys_router,
     ):

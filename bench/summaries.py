@@ -60,23 +60,35 @@ def main() -> None:
         for i in range(args.insatser):
             insats = client.post(
                 f"/api/v1/forbund/{code}/insatser",
-                json={"name": f"insats {i}", "kind": "individual", "owner": "x", "start_date": "2020-01-01"},
+                json={
+                    "name": f"insats {i}",
+                    "kind": "individual",
+                    "owner": "x",
+                    "start_date": "2020-01-01",
+                },
                 headers=admin,
             ).json()
             for period in ("2022", "2023H1", "2023H2"):
                 client.put(
-                    f"/api/v1/insatser/{insats['id']}/reports/{period}", json=_report(rng), headers=admin
+                    f"/api/v1/insatser/{insats['id']}/reports/{period}",
+                    json=_report(rng),
+                    headers=admin,
                 ).raise_for_status()
                 reports += 1
     seed_seconds = time.perf_counter() - started
 
-    def timed(path: str, params: dict[str, str], headers: dict[str, str] | None = None) -> dict[str, Any]:
+    def timed(
+        path: str, params: dict[str, str], headers: dict[str, str] | None = None
+    ) -> dict[str, Any]:
         samples = []
         for _ in range(args.repeat):
             t0 = time.perf_counter()
             client.get(path, params=params, headers=headers or {}).raise_for_status()
             samples.append(time.perf_counter() - t0)
-        return {"median_ms": round(statistics.median(samples) * 1000, 1), "max_ms": round(max(samples) * 1000, 1)}
+        return {
+            "median_ms": round(statistics.median(samples) * 1000, 1),
+            "max_ms": round(max(samples) * 1000, 1),
+        }
 
     results = {
         "forbund": args.forbund,
@@ -85,7 +97,9 @@ def main() -> None:
         "seed_seconds": round(seed_seconds, 1),
         "put_report_ms_mean": round(seed_seconds / reports * 1000, 2),
         "national_summary_2022": timed("/api/v1/national/summary", {"period": "2022"}, admin),
-        "national_summary_2023_from_halves": timed("/api/v1/national/summary", {"period": "2023"}, admin),
+        "national_summary_2023_from_halves": timed(
+            "/api/v1/national/summary", {"period": "2023"}, admin
+        ),
         "open_national_summary_2022": timed("/api/v1/open/national/summary", {"period": "2022"}),
         "forbund_summary_2022": timed("/api/v1/forbund/f000/summary", {"period": "2022"}, admin),
         "forbund_table_csv_2022": timed(

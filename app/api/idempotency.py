@@ -77,16 +77,17 @@ class Idempotency:
         caller: Caller,
         status_code: int,
         body: BaseModel,
-        exclude: set[str] | None = None,
+        redact: set[str] | None = None,
     ) -> None:
-        """Keep the response for retries (without `exclude`d secrets, such as a new token)."""
+        """Keep the response for retries, with `redact`ed fields (secrets such as a new
+        token) stored as null: the replay keeps the response's shape, not its secret."""
         if self.key is None:
             return
         owner = str(caller.key_id) if caller.key_id else "admin-token"
         record = session.get(IdempotencyRecord, (owner, self.key))
         if record is not None:
             record.status_code = status_code
-            record.response_body = body.model_dump(mode="json", exclude=exclude)
+            record.response_body = body.model_dump(mode="json") | dict.fromkeys(redact or (), None)
             session.flush()
 
 

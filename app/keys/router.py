@@ -35,7 +35,7 @@ def create_key(
         return replay
     key, token = service.create_key(session, caller, data)
     out = service.to_out(key, token)
-    idempotency.finish(session, caller, status.HTTP_201_CREATED, out, exclude={"token"})
+    idempotency.finish(session, caller, status.HTTP_201_CREATED, out, redact={"token"})
     return out
 
 

@@ -92,7 +92,8 @@ def create_key(session: Session, caller: Caller | None, data: KeyIn) -> tuple[Ap
         session,
         caller,
         "key.created",
-        forbund_id=forbund.id if forbund else None,
+        # A reporter key belongs in its insatser's förbund's trail even when none was named.
+        forbund_id=forbund.id if forbund else next((i.forbund_id for i in insatser), None),
         target=f"key {key.id}",
         detail={"role": key.role, "label": key.label, "insatser": [i.id for i in insatser]},
     )

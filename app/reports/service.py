@@ -134,7 +134,8 @@ def _check_preconditions(report: Report, insats: Insats, if_match: str | None) -
 
 
 def _tags(header: str) -> set[str]:
-    return {t.strip().removeprefix("W/") for t in header.split(",")}
+    # If-Match compares strongly (RFC 9110): a weak tag never matches our strong ETags.
+    return {t.strip() for t in header.split(",")}
 
 
 def _snapshot(session: Session, report: Report, caller: Caller | None) -> None:

@@ -1,20 +1,24 @@
-"""Disclosure control applied to a summary before it is published without a token.
+"""Disclosure control for everything published without a token.
 
-The cells are every count of people in the summary (national figures and each row's), the
-relations are the additive structure a reader could exploit, and the hiding itself is
-`app.domain.disclosure`. docs/disclosure.md describes the method.
+All open tables of a period (the national figure, its förbund rows, its län rows, and each
+förbund's own summary, which equals its row) are protected *together*, with one suppression
+pattern: protected one by one, a cell hidden in one table could be read off another (the
+national women minus two förbund's published women gives the third's). The cells are every
+count of people, the relations are the additive structure a reader could exploit, and the
+hiding itself is `app.domain.disclosure`. docs/disclosure.md describes the method.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from app.domain.disclosure import Additivity, cells_to_suppress
 from app.domain.measures import GENDERS, OUTCOME_CATEGORIES
 from app.domain.summary import SHARES, TOTAL
 
-_NOT_COUNTS = {"reported_by"}
+NATIONAL = "national"
 _SHARE_SOURCES = {
     "work_of_ended": ("work",),
     "studies_of_ended": ("studies",),
@@ -25,17 +29,10 @@ _SHARE_SOURCES = {
 def _leaves(node: Any, path: str) -> Iterator[tuple[str, int]]:
     if isinstance(node, dict):
         for key, value in node.items():
-            if key not in _NOT_COUNTS:
-                yield from _leaves(value, f"{path}.{key}")
-    elif isinstance(node, int):
+            if key != "reported_by":
+                yield from _leaves(value, f"{path}.{key}" if path else key)
+    elif isinstance(node, int) and not isinstance(node, bool):
         yield path, node
-
-
-def _gender_relations(measures: dict[str, Any], prefix: str) -> list[Additivity]:
-    return [
-        Additivity(f"{path}.{TOTAL}", tuple(f"{path}.{g}" for g in GENDERS))
-        for path in _gender_nodes(measures, prefix)
-    ]
 
 
 def _gender_nodes(node: Any, path: str) -> Iterator[str]:
@@ -44,76 +41,137 @@ def _gender_nodes(node: Any, path: str) -> Iterator[str]:
             yield path
             return
         for key, value in node.items():
-            yield from _gender_nodes(value, f"{path}.{key}")
+            yield from _gender_nodes(value, f"{path}.{key}" if path else key)
 
 
-def _outcome_relations(measures: dict[str, Any], prefix: str) -> list[Additivity]:
-    """Outcomes add up to ended only when all of them were given and they sum exactly."""
+def _block_relations(block: str, measures: dict[str, Any]) -> list[Additivity]:
+    """Relations inside one table block: the kön split, and outcomes within ended."""
+    relations = [
+        Additivity(f"{block}|{path}.{TOTAL}", tuple(f"{block}|{path}.{g}" for g in GENDERS))
+        for path in _gender_nodes(measures, "")
+    ]
     ended, outcomes = measures.get("ended"), measures.get("outcomes")
-    if not ended or not outcomes or any(outcomes.get(c) is None for c in OUTCOME_CATEGORIES):
-        return []
-    relations = []
-    for key in (*GENDERS, TOTAL):
-        if sum(outcomes[c][key] for c in OUTCOME_CATEGORIES) == ended[key]:
-            parts = tuple(f"{prefix}.outcomes.{c}.{key}" for c in OUTCOME_CATEGORIES)
-            relations.append(Additivity(f"{prefix}.ended.{key}", parts))
+    # Outcomes add up to ended only when all were given and they sum exactly.
+    if ended and outcomes and all(outcomes.get(c) is not None for c in OUTCOME_CATEGORIES):
+        for key in (*GENDERS, TOTAL):
+            if sum(outcomes[c][key] for c in OUTCOME_CATEGORIES) == ended[key]:
+                parts = tuple(f"{block}|outcomes.{c}.{key}" for c in OUTCOME_CATEGORIES)
+                relations.append(Additivity(f"{block}|ended.{key}", parts))
     return relations
 
 
-def _blocks(summary: dict[str, Any], rows_key: str | None) -> list[tuple[str, dict[str, Any]]]:
-    """(path prefix, figures block) for the summary and each of its rows."""
-    blocks = [("", summary)]
-    for index, row in enumerate(summary.get(rows_key, []) if rows_key else []):
-        blocks.append((f"{rows_key}.{index}.", row))
-    return blocks
+@dataclass(frozen=True)
+class Protection:
+    """The hidden cells of a period's open tables, named `block|path`; blocks are `national`,
+    `forbund:<code>` and `lan:<name>`."""
+
+    hidden: frozenset[str]
+    threshold: int
+
+    def apply(self, block: str, figures: dict[str, Any], prefix: str = "") -> set[str]:
+        """Hide this block's cells and the shares built on them in `figures` (in place);
+        return the response paths hidden, each under `prefix`."""
+        hidden = set()
+        for path, _ in list(_leaves(figures["measures"], "")):
+            if f"{block}|{path}" in self.hidden:
+                _set(figures["measures"], path, None)
+                hidden.add(f"{prefix}measures.{path}")
+        hidden |= self._hide_shares(block, figures, prefix)
+        figures.pop("share_inputs", None)
+        return hidden
+
+    def _hide_shares(self, block: str, figures: dict[str, Any], prefix: str) -> set[str]:
+        """A share is published only when it reveals nothing the published counts do not:
+        its inputs are exactly the published outcome and ended cells, none of them hidden.
+        (A share over only the insatser that reported both sides could otherwise multiply
+        back to a small count that is published nowhere.)"""
+        hidden = set()
+        measures = figures["measures"]
+        inputs = figures.get("share_inputs", {})
+        for name in SHARES:
+            figure = figures["shares"].get(name)
+            if figure is None:
+                continue
+            for key in (*GENDERS, TOTAL):
+                if figure[key] is None:
+                    continue
+                given = inputs.get(name, {}).get(key, {})
+                sources = [f"outcomes.{c}.{key}" for c in _SHARE_SOURCES[name]]
+                published = [_get(measures, s) for s in sources]
+                ended = _get(measures, f"ended.{key}")
+                safe = (
+                    not any(f"{block}|{s}" in self.hidden for s in [*sources, f"ended.{key}"])
+                    and ended is not None
+                    and given.get("denominator") == ended
+                    and given.get("numerator") == sum(v for v in published if v is not None)
+                )
+                if not safe:
+                    figure[key] = None
+                    hidden.add(f"{prefix}shares.{name}.{key}")
+        return hidden
 
 
-def protect(summary: dict[str, Any], threshold: int, rows_key: str | None = None) -> dict[str, Any]:
-    """Hide small counts and whatever would reveal them; name every hidden figure.
-
-    Mutates and returns `summary`, adding `suppressed`: the dotted paths of hidden figures.
-    """
+def protect_period(
+    by_forbund: dict[str, Any], by_lan: dict[str, Any], threshold: int
+) -> Protection:
+    """One suppression pattern for the national figure, its förbund and län rows together."""
     cells: dict[str, int | None] = {}
     relations: list[Additivity] = []
-    for prefix, block in _blocks(summary, rows_key):
-        measures = block["measures"]
-        cells.update(_leaves(measures, f"{prefix}measures"))
-        relations += _gender_relations(measures, f"{prefix}measures")
-        relations += _outcome_relations(measures, f"{prefix}measures")
-    if rows_key:  # the rows add up to the national figure, cell by cell
-        row_count = len(summary.get(rows_key, []))
-        for path, _ in _leaves(summary["measures"], "measures"):
-            parts = tuple(f"{rows_key}.{i}.{path}" for i in range(row_count))
-            relations.append(Additivity(path, tuple(p for p in parts if p in cells)))
-    hidden = cells_to_suppress(cells, relations, threshold)
-    suppressed = set(hidden)
-    for path in hidden:
-        _set(summary, path, None)
-    for prefix, block in _blocks(summary, rows_key):
-        suppressed |= _hide_shares(block, f"{prefix}", hidden)
-    summary["suppressed"] = sorted(suppressed)
+    blocks = [(NATIONAL, by_forbund)]
+    blocks += [(f"forbund:{row['key']}", row) for row in by_forbund["forbund"]]
+    blocks += [(f"lan:{row['key']}", row) for row in by_lan["forbund"]]
+    for block, figures in blocks:
+        cells.update((f"{block}|{path}", value) for path, value in _leaves(figures["measures"], ""))
+        relations += _block_relations(block, figures["measures"])
+    forbund_by_lan: dict[str, list[str]] = {}
+    for row in by_forbund["forbund"]:
+        forbund_by_lan.setdefault(row["lan"], []).append(f"forbund:{row['key']}")
+    for path, _ in _leaves(by_forbund["measures"], ""):
+        for rows in (
+            [f"forbund:{row['key']}" for row in by_forbund["forbund"]],
+            [f"lan:{row['key']}" for row in by_lan["forbund"]],
+        ):
+            if rows:  # no rows is no relation (not "the national figure is 0")
+                relations.append(Additivity(f"{NATIONAL}|{path}", _present(cells, rows, path)))
+        for lan, members in forbund_by_lan.items():
+            relations.append(Additivity(f"lan:{lan}|{path}", _present(cells, members, path)))
+    return Protection(cells_to_suppress(cells, relations, threshold), threshold)
+
+
+def _present(cells: dict[str, int | None], blocks: list[str], path: str) -> tuple[str, ...]:
+    return tuple(f"{b}|{path}" for b in blocks if f"{b}|{path}" in cells)
+
+
+def publish_national(
+    summary: dict[str, Any], protection: Protection, group_by: str
+) -> dict[str, Any]:
+    """Apply the protection to a national summary with förbund or län rows (in place)."""
+    hidden = protection.apply(NATIONAL, summary)
+    block_kind = "forbund" if group_by == "forbund" else "lan"
+    for index, row in enumerate(summary["forbund"]):
+        hidden |= protection.apply(f"{block_kind}:{row['key']}", row, f"forbund.{index}.")
+    summary["suppressed"] = sorted(hidden)
     return summary
 
 
-def _hide_shares(block: dict[str, Any], prefix: str, hidden: frozenset[str]) -> set[str]:
-    """A share built on a hidden count is hidden too."""
-    found = set()
-    for name in SHARES:
-        figure = block["shares"].get(name)
-        if figure is None:
-            continue
-        for key in (*GENDERS, TOTAL):
-            sources = [f"{prefix}measures.outcomes.{c}.{key}" for c in _SHARE_SOURCES[name]]
-            sources.append(f"{prefix}measures.ended.{key}")
-            if figure[key] is not None and any(s in hidden for s in sources):
-                figure[key] = None
-                found.add(f"{prefix}shares.{name}.{key}")
-    return found
+def publish_forbund(summary: dict[str, Any], protection: Protection) -> dict[str, Any]:
+    """Apply the protection to a förbund's own summary: the same cells as its national row."""
+    summary["suppressed"] = sorted(protection.apply(f"forbund:{summary['forbund']}", summary))
+    return summary
+
+
+def _get(root: dict[str, Any], dotted: str) -> Any:
+    node: Any = root
+    for part in dotted.split("."):
+        if not isinstance(node, dict):
+            return None
+        node = node.get(part)
+    return node
 
 
 def _set(root: dict[str, Any], dotted: str, value: Any) -> None:
     *parents, last = dotted.split(".")
     node: Any = root
     for part in parents:
-        node = node[int(part)] if isinstance(node, list) else node[part]
+        node = node[part]
     node[last] = value

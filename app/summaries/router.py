@@ -10,6 +10,7 @@ from app.api.deps import CallerDep, SessionDep, SettingsDep
 from app.api.problems import Forbidden, NotFound, Unauthorized, Unprocessable, responses
 from app.db.aggregates import GroupBy
 from app.domain.access import may_read_national
+from app.domain.periods import Period
 from app.forbund.service import get_forbund, readable_forbund
 from app.reports.service import parse_period_param
 from app.summaries import open_data, service, tables
@@ -45,12 +46,12 @@ def forbund_summary(
     session: SessionDep,
     caller: CallerDep,
     compare: CompareQuery = None,
+    approved_only: ApprovedQuery = False,
 ) -> ForbundSummary:
     """The förbund's figures for a period, summed over its insatser."""
     forbund = readable_forbund(session, caller, code)
-    summary = service.forbund_summary(
-        session, forbund, parse_period_param(period, ("query", "period")), _compare(compare)
-    )
+    parsed = parse_period_param(period, ("query", "period"))
+    summary = service.forbund_summary(session, forbund, parsed, _compare(compare), approved_only)
     return ForbundSummary.model_validate(summary)
 
 
@@ -142,6 +143,13 @@ def national_summary(
     return NationalSummary.model_validate(summary)
 
 
+def _protection(session: SessionDep, period: Period, threshold: int) -> open_data.Protection:
+    """One suppression pattern for every open table of the period, computed together."""
+    by_forbund = service.national_figures(session, period, GroupBy.FORBUND)
+    by_lan = service.national_figures(session, period, GroupBy.LAN)
+    return open_data.protect_period(by_forbund, by_lan, threshold)
+
+
 @router.get("/open/national/summary", operation_id="getOpenNationalSummary", tags=["open data"])
 def open_national_summary(
     period: PeriodQuery,
@@ -150,14 +158,13 @@ def open_national_summary(
     group_by: GroupQuery = GroupBy.FORBUND,
 ) -> NationalSummary:
     """The national summary for anyone, no token: small counts, and whatever would reveal
-    them, are null and named in `suppressed`."""
-    summary = service.national_figures(
-        session, parse_period_param(period, ("query", "period")), group_by
+    them, are null and named in `suppressed` (docs/disclosure.md)."""
+    parsed = parse_period_param(period, ("query", "period"))
+    protection = _protection(session, parsed, settings.finsam_suppression_threshold)
+    summary = service.national_figures(session, parsed, group_by)
+    return NationalSummary.model_validate(
+        open_data.publish_national(summary, protection, group_by.value)
     )
-    protected = open_data.protect(
-        summary, settings.finsam_suppression_threshold, rows_key="forbund"
-    )
-    return NationalSummary.model_validate(protected)
 
 
 @router.get(
@@ -169,10 +176,10 @@ def open_national_summary(
 def open_forbund_summary(
     code: str, period: PeriodQuery, session: SessionDep, settings: SettingsDep
 ) -> ForbundSummary:
-    """A förbund's summary for anyone, no token, with disclosure control applied."""
+    """A förbund's summary for anyone, no token, hiding exactly what its row of the open
+    national summary hides, so that no two open tables can be combined against each other."""
     forbund = get_forbund(session, code)
-    summary = service.forbund_summary(
-        session, forbund, parse_period_param(period, ("query", "period"))
-    )
-    protected = open_data.protect(summary, settings.finsam_suppression_threshold)
-    return ForbundSummary.model_validate(protected)
+    parsed = parse_period_param(period, ("query", "period"))
+    protection = _protection(session, parsed, settings.finsam_suppression_threshold)
+    summary = service.forbund_summary(session, forbund, parsed)
+    return ForbundSummary.model_validate(open_data.publish_forbund(summary, protection))

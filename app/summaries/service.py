@@ -69,13 +69,17 @@ def _figures(
     """The common block of every summary level: counts, coverage, measures, shares."""
     covers = [selection.coverage[i.id] for i in insatser]
     sums = [Sum(r.measure, r.category, r.gender, r.value, r.reported_by) for r in rows]
+    inputs = share_inputs(sums)
     return {
         "insatser": len(covers),
         "reports": sum(1 for c in covers if not c.missing),
         "complete": all(c.complete for c in covers),
         "computed_from": sorted({str(p) for c in covers for p in c.periods}),
         "measures": build_measures(sums),
-        "shares": build_shares(share_inputs(sums)),
+        "shares": build_shares(inputs),
+        # Not in responses (the models ignore it): disclosure control needs the counts
+        # behind each share to know whether a share would reveal one.
+        "share_inputs": inputs,
     }
 
 

@@ -1,0 +1,162 @@
+"""HTTP endpoints for bulk import: many reports in one request, as JSON or CSV."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi.responses import JSONResponse
+
+from app.api.deps import CallerDep, SessionDep, current_caller
+from app.api.idempotency import IdempotencyDep
+from app.api.problems import (
+    PROBLEM_JSON,
+    Forbidden,
+    ProblemError,
+    Unauthorized,
+    responses,
+)
+from app.imports import formats, service
+from app.imports.schemas import MAX_ROWS, ImportIn, ImportProblem, ImportSummary
+
+router = APIRouter(prefix="/api/v1/imports", tags=["imports"], responses=responses(Unauthorized))
+
+CSV = "text/csv"
+
+
+class UnsupportedMediaType(ProblemError):
+    status, title = 415, "Unsupported media type"
+
+
+@dataclass(frozen=True)
+class RawBody:
+    media_type: str
+    content: bytes
+
+
+async def _raw_body(request: Request) -> RawBody:
+    # Read here, in an async dependency, so that the route itself can stay sync.
+    media_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    return RawBody(media_type, await request.body())
+
+
+RawBodyDep = Annotated[RawBody, Depends(_raw_body)]
+
+
+def _read(body: RawBody) -> formats.Upload:
+    if body.media_type == CSV:
+        return formats.read_csv(body.content)
+    if body.media_type in ("", "application/json") or body.media_type.endswith("+json"):
+        return formats.read_json(body.content)
+    raise UnsupportedMediaType(f"Send application/json or {CSV} (UTF-8).")
+
+
+def _json_body_schema() -> dict[str, Any]:
+    """ImportIn's schema for the OpenAPI document; the report's models are the components
+    that PUT .../reports/{period} already declares, so clients generate them once."""
+    schema = ImportIn.model_json_schema(ref_template="#/components/schemas/{model}")
+    definitions = schema.pop("$defs")
+    schema["properties"]["reports"]["items"] = definitions["ImportRowIn"]
+    return schema
+
+
+DryRunQuery = Annotated[
+    bool,
+    Query(
+        description="Provkörning: validate every row and count what would be created, "
+        "updated and unchanged, writing nothing."
+    ),
+]
+PartialQuery = Annotated[
+    bool,
+    Query(
+        description="Delvis import: store the good rows and report the bad ones. Without it, "
+        "one bad row rejects the whole import and nothing is written."
+    ),
+]
+
+
+@router.post(
+    "",
+    operation_id="importReports",
+    response_model=ImportSummary,
+    responses={
+        200: {"description": "Imported (or, with `dry_run`, validated): the import summary."},
+        422: {
+            "model": ImportProblem,
+            "description": "Rejected, nothing written: the summary with every bad row and "
+            "field. A body that cannot be read at all (not JSON, a CSV header with unknown "
+            f"columns, more than {MAX_ROWS:,} rows) gets a plain problem with "
+            "`errors: [{loc, msg}]`.",
+            "content": {PROBLEM_JSON: {}},
+        },
+        **responses(Forbidden, UnsupportedMediaType),
+    },
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {
+                "application/json": {"schema": _json_body_schema()},
+                CSV: {
+                    "schema": {"type": "string"},
+                    "example": formats.template(),
+                },
+            },
+        }
+    },
+)
+def import_reports(
+    body: RawBodyDep,
+    session: SessionDep,
+    caller: CallerDep,
+    idempotency: IdempotencyDep,
+    dry_run: DryRunQuery = False,
+    partial: PartialQuery = False,
+) -> Any:
+    """Import many reports at once: JSON `{"reports": [{insats_id, period, report}]}` or CSV
+    (`text/csv`, UTF-8, `;` or `,`, the columns of `GET /api/v1/imports/template.csv`; an
+    empty cell is not reported, never 0).
+
+    Every row is checked and stored exactly as `PUT /api/v1/insatser/{id}/reports/{period}`
+    would, in one transaction: one bad row rejects the whole import (422, nothing written)
+    unless `partial=true`. The summary counts created, updated and unchanged reports and
+    names every rejected row and field. At most 10,000 rows.
+    """
+    service.ensure_may_import(caller)
+    upload = _read(body)
+    with session.begin_nested() as attempt:
+        if replay := idempotency.begin(session, caller):
+            return replay
+        result = service.import_reports(session, caller, upload, partial=partial, dry_run=dry_run)
+        if not result.accepted:
+            # The key's claim goes too: a rejected import may be fixed and sent again under it.
+            attempt.rollback()
+            problem = service.to_problem(result, dry_run=dry_run, partial=partial)
+            return JSONResponse(
+                problem.model_dump(mode="json"), status_code=422, media_type=PROBLEM_JSON
+            )
+        summary = service.to_summary(result, dry_run=dry_run)
+        idempotency.finish(session, caller, 200, summary)
+    return summary
+
+
+@router.get(
+    "/template.csv",
+    operation_id="getImportTemplate",
+    dependencies=[Depends(current_caller)],
+    response_class=Response,
+    responses={
+        200: {
+            "description": "The header row of an import file (UTF-8 with BOM, `;`-separated).",
+            "content": {CSV: {"schema": {"type": "string"}, "example": formats.template()}},
+        }
+    },
+)
+def import_template() -> Response:
+    """Importmall: the CSV columns an import takes, one per number of the report."""
+    return Response(
+        formats.template().encode("utf-8-sig"),  # the BOM makes Excel read UTF-8
+        media_type=f"{CSV}; charset=utf-8",
+        headers={"Content-Disposition": 'attachment; filename="finsam-import-template.csv"'},
+    )

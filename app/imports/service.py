@@ -1,0 +1,241 @@
+"""Bulk import: many reports in one transaction, each row through exactly the checks and the
+write path of a single PUT (`insats_for_reports`, then `reports.service.put_report`).
+
+Without `partial` the import is all or nothing. Every row is still tried, each in its own
+SAVEPOINT, so the summary can list every error and say what the import would have done; then
+the whole work is rolled back. A dry run does the same and always rolls back.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from pydantic import ValidationError
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.api.problems import Forbidden, ProblemError
+from app.db.models import Insats, Report
+from app.domain.access import Caller, Role
+from app.domain.periods import Period
+from app.imports.formats import Loc, SubmittedRow, Upload
+from app.imports.schemas import ImportProblem, ImportRowError, ImportRowIn, ImportSummary
+from app.insatser.service import MAX_ID, insats_for_reports
+from app.reports.service import parse_period_param, put_report
+
+Outcome = Literal["created", "updated", "unchanged"]
+
+
+@dataclass(frozen=True)
+class _ValidRow:
+    number: int
+    row: ImportRowIn
+    period: Period
+
+
+@dataclass
+class ImportResult:
+    """What an import did, or would have done when it was a dry run or not accepted."""
+
+    rows: int = 0
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    errors: list[ImportRowError] = field(default_factory=list)
+    # Whether the import stands: no row failed, or with `partial` at least one succeeded.
+    accepted: bool = False
+
+    @property
+    def rejected(self) -> int:
+        return len({e.row for e in self.errors})
+
+    @property
+    def imported(self) -> int:
+        return self.created + self.updated + self.unchanged
+
+    def count(self, outcome: Outcome) -> None:
+        if outcome == "created":
+            self.created += 1
+        elif outcome == "updated":
+            self.updated += 1
+        else:
+            self.unchanged += 1
+
+
+def ensure_may_import(caller: Caller) -> None:
+    """National keys write nothing: refuse them at once rather than row by row."""
+    if caller.role is Role.NATIONAL:
+        raise Forbidden("A national key reads only; it cannot import reports.")
+
+
+def import_reports(
+    session: Session, caller: Caller, upload: Upload, *, partial: bool, dry_run: bool
+) -> ImportResult:
+    """Validate and store every row; keep the work only if it stands.
+
+    It stands when no row failed, or with `partial` when at least one row succeeded; a dry
+    run never keeps it. Rows are written in (insats, period) order, so that two imports
+    touching the same reports lock them in the same order and cannot deadlock.
+    """
+    result = ImportResult(rows=len(upload.rows))
+    valid: list[_ValidRow] = []
+    for submitted in upload.rows:
+        checked = _validate(submitted, upload, result)
+        if checked is not None:
+            valid.append(checked)
+    valid.sort(key=lambda r: (r.row.insats_id, str(r.period), r.number))
+    insatser: dict[int, Insats] = {}  # held here: the session's identity map holds them weakly
+    with session.begin_nested() as work:
+        for row in valid:
+            outcome = _store(session, caller, row, upload, result, insatser)
+            if outcome is not None:
+                result.count(outcome)
+        result.errors.sort(key=lambda e: e.row)
+        result.accepted = not result.errors or (partial and result.imported > 0)
+        if dry_run or not result.accepted:
+            work.rollback()
+    return result
+
+
+def _validate(submitted: SubmittedRow, upload: Upload, result: ImportResult) -> _ValidRow | None:
+    """The row as an `ImportRowIn` with its period parsed, or None with its errors noted."""
+    data = submitted.data
+    insats_id = data.get("insats_id") if isinstance(data, dict) else None
+    shown_id = insats_id if type(insats_id) is int and 1 <= insats_id <= MAX_ID else None
+
+    def reject(loc: list[str | int], msg: str) -> None:
+        result.errors.append(
+            ImportRowError(
+                row=submitted.number,
+                insats_id=shown_id,
+                period=None,  # not echoed unless valid: it may hold anything
+                loc=loc,
+                msg=msg,
+                status=422,
+            )
+        )
+
+    for loc, msg in submitted.errors:
+        reject(loc, msg)
+    if submitted.errors:
+        return None
+    try:
+        row = ImportRowIn.model_validate(data)
+    except ValidationError as exc:
+        for error in exc.errors():
+            ctx = error.get("ctx") or {}
+            # Whole-body checks (personnummer, NUL) say where they found it in `path`.
+            at: Loc = tuple(ctx["path"]) if "path" in ctx else error["loc"]
+            reject(upload.locate(at), error["msg"])
+        return None
+    try:
+        period = parse_period_param(row.period, ("period",))
+    except ProblemError as exc:
+        for loc, msg in _problem_errors(exc, upload, ()):
+            reject(loc, msg)
+        return None
+    return _ValidRow(submitted.number, row, period)
+
+
+def _store(
+    session: Session,
+    caller: Caller,
+    valid: _ValidRow,
+    upload: Upload,
+    result: ImportResult,
+    insatser: dict[int, Insats],
+) -> Outcome | None:
+    """Write one row as a PUT would, in a SAVEPOINT so that a failing row leaves nothing."""
+    row, period = valid.row, valid.period
+    try:
+        insats = insatser.get(row.insats_id)
+        if insats is None:
+            insats = insatser[row.insats_id] = insats_for_reports(
+                session, caller, row.insats_id, write=True
+            )
+        with session.begin_nested():
+            # Locked before put_report locks it again, so no other writer slips in between
+            # and the revision tells whether this row changed the report.
+            before = session.scalar(
+                select(Report.revision)
+                .where(Report.insats_id == insats.id, Report.period == str(period))
+                .with_for_update()
+            )
+            report, created = put_report(
+                session, caller, insats, period, row.report, _if_match(row.if_match)
+            )
+    except ProblemError as exc:
+        default = ("insats_id",) if exc.status in (403, 404) else ()
+        for loc, msg in _problem_errors(exc, upload, default):
+            result.errors.append(
+                ImportRowError(
+                    row=valid.number,
+                    insats_id=row.insats_id if 1 <= row.insats_id <= MAX_ID else None,
+                    period=str(period),
+                    loc=loc,
+                    msg=msg,
+                    status=exc.status,
+                )
+            )
+        return None
+    if created:
+        return "created"
+    return "unchanged" if report.revision == before else "updated"
+
+
+def _problem_errors(
+    exc: ProblemError, upload: Upload, default: Loc
+) -> list[tuple[list[str | int], str]]:
+    """A single PUT's problem as row errors: `body.x` is the report's field `x`, and
+    `path.period` the row's period."""
+    if not exc.errors:
+        return [(upload.locate(default), exc.detail or exc.title)]
+    found = []
+    for error in exc.errors:
+        loc = tuple(error.loc)
+        if loc[:1] == ("body",):
+            loc = ("report", *loc[1:])
+        elif loc[:1] in (("path",), ("query",), ("header",)):
+            loc = loc[1:]
+        found.append((upload.locate(loc), error.msg))
+    return found
+
+
+def _if_match(value: str | None) -> str | None:
+    """An ETag as the If-Match header takes it; a spreadsheet cell rarely keeps the quotes."""
+    if value is None or value.strip() == "*" or value.strip().startswith(('"', "W/")):
+        return value
+    return f'"{value.strip()}"'
+
+
+def to_summary(result: ImportResult, *, dry_run: bool) -> ImportSummary:
+    status = "dry_run" if dry_run else "partial" if result.errors else "success"
+    return ImportSummary(status=status, **_counts(result, dry_run))
+
+
+def to_problem(result: ImportResult, *, dry_run: bool, partial: bool) -> ImportProblem:
+    if partial:
+        detail = f"All {result.rows} rows were rejected; nothing was imported."
+    else:
+        detail = (
+            f"{result.rejected} of {result.rows} rows were rejected, so nothing was imported. "
+            "Fix them and send the import again, or send partial=true to import the others."
+        )
+    return ImportProblem(
+        title="Validation failed",
+        status=422,
+        detail=("Dry run: " if dry_run else "") + detail,
+        **_counts(result, dry_run),
+    )
+
+
+def _counts(result: ImportResult, dry_run: bool) -> dict[str, Any]:
+    return {
+        "dry_run": dry_run,
+        "created": result.created,
+        "updated": result.updated,
+        "unchanged": result.unchanged,
+        "rejected": result.rejected,
+        "errors": result.errors,
+    }

@@ -1,0 +1,313 @@
+"""Concurrent writers against real, separately committed transactions: no update is lost.
+
+The per-test rollback fixture runs every request on one connection, so it cannot show what two
+transactions do to each other. These tests give the app a session per request on the test
+database, as production does, commit for real, and delete what they created afterwards. Every
+förbund code is unique, so committed rows never meet another test's.
+"""
+
+from __future__ import annotations
+
+import random
+import threading
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import Engine, text
+from sqlalchemy.orm import Session
+
+from app.config import Settings, get_settings
+from app.db.engine import get_session
+from app.main import app
+from tests.conftest import ADMIN_TOKEN, auth
+
+WRITERS = 20
+MAX_ROUNDS = 50
+TIMEOUT = 60  # seconds any one phase may take before the test fails instead of hanging
+LABEL = "Insatssystem parallellt"
+
+T = TypeVar("T")
+
+
+@dataclass
+class Committed:
+    """A förbund, an insats and a labelled förbund key, all committed."""
+
+    code: str
+    insats: int
+    key_id: str
+    headers: dict[str, str]
+
+    @property
+    def url(self) -> str:
+        return f"/api/v1/insatser/{self.insats}/reports/2023H1"
+
+
+def new_client() -> TestClient:
+    return TestClient(app, raise_server_exceptions=False)
+
+
+def _delete_everything_of(engine: Engine, code: str) -> None:
+    """Delete the förbund and all that hangs off it, in foreign-key order."""
+    scope = {"code": code}
+    with engine.begin() as connection:
+        forbund = connection.scalar(text("SELECT id FROM forbund WHERE code = :code"), scope)
+        if forbund is None:
+            return
+        ids = {"f": forbund}
+        insatser = "SELECT id FROM insatser WHERE forbund_id = :f"
+        reports = f"SELECT id FROM reports WHERE insats_id IN ({insatser})"
+        keys = (
+            "SELECT id FROM api_keys WHERE forbund_id = :f UNION "
+            f"SELECT key_id FROM api_key_insatser WHERE insats_id IN ({insatser})"
+        )
+        key_ids = [str(k) for k in connection.scalars(text(keys), ids)]
+        connection.execute(
+            text(
+                "DELETE FROM audit_events WHERE forbund_id = :f "
+                f"OR report_id IN ({reports}) OR key_id::text = ANY(:keys)"
+            ),
+            {**ids, "keys": key_ids},
+        )
+        connection.execute(
+            text("DELETE FROM idempotency_records WHERE caller = ANY(:keys)"), {"keys": key_ids}
+        )
+        connection.execute(
+            text(f"DELETE FROM report_revisions WHERE report_id IN ({reports})"), ids
+        )
+        connection.execute(text(f"DELETE FROM report_facts WHERE report_id IN ({reports})"), ids)
+        connection.execute(text(f"DELETE FROM reports WHERE insats_id IN ({insatser})"), ids)
+        connection.execute(
+            text(
+                f"DELETE FROM api_key_insatser WHERE insats_id IN ({insatser}) "
+                "OR key_id::text = ANY(:keys)"
+            ),
+            {**ids, "keys": key_ids},
+        )
+        connection.execute(
+            text("DELETE FROM api_keys WHERE id::text = ANY(:keys)"), {"keys": key_ids}
+        )
+        connection.execute(text("DELETE FROM insatser WHERE forbund_id = :f"), ids)
+        connection.execute(text("DELETE FROM closed_periods WHERE forbund_id = :f"), ids)
+        connection.execute(text("DELETE FROM forbund WHERE id = :f"), ids)
+
+
+@pytest.fixture
+def committed(engine: Engine) -> Iterator[Committed]:
+    """The app on real transactions: one session per request, committed like get_session."""
+
+    def session_per_request() -> Iterator[Session]:
+        with Session(engine, expire_on_commit=False) as session:
+            try:
+                yield session
+                session.commit()
+            except BaseException:
+                session.rollback()
+                raise
+
+    settings = Settings(finsam_admin_token=ADMIN_TOKEN, finsam_suppression_threshold=5)
+    saved = dict(app.dependency_overrides)
+    app.dependency_overrides[get_session] = session_per_request
+    app.dependency_overrides[get_settings] = lambda: settings
+    code = f"parallell-{uuid.uuid4().hex[:12]}"
+    try:
+        yield _arrange(code)
+    finally:
+        app.dependency_overrides.clear()
+        app.dependency_overrides.update(saved)
+        _delete_everything_of(engine, code)
+
+
+def _arrange(code: str) -> Committed:
+    admin = auth(ADMIN_TOKEN)
+    client = new_client()
+    forbund = {
+        "code": code,
+        "name": "Parallellförbundet",
+        "lan": "Jämtlands län",
+        "kommuner": ["Ås"],
+    }
+    response = client.post("/api/v1/forbund", json=forbund, headers=admin)
+    assert response.status_code == 201, response.text
+    insats = {
+        "name": "Psykolog",
+        "kind": "individual",
+        "owner": "Region",
+        "start_date": "2020-01-01",
+    }
+    response = client.post(f"/api/v1/forbund/{code}/insatser", json=insats, headers=admin)
+    assert response.status_code == 201, response.text
+    insats_id = response.json()["id"]
+    key = {"role": "forbund", "forbund": code, "label": LABEL}
+    response = client.post("/api/v1/keys", json=key, headers=admin)
+    assert response.status_code == 201, response.text
+    return Committed(
+        code=code,
+        insats=insats_id,
+        key_id=response.json()["id"],
+        headers=auth(response.json()["token"]),
+    )
+
+
+def body(writer: int) -> dict[str, Any]:
+    """Writer `writer`'s report: told apart by `volume_contacts` and the note."""
+    return {
+        "participants": {"women": 20, "men": 20},
+        "volume_contacts": writer,
+        "note": f"skribent {writer}",
+    }
+
+
+def together(count: int, work: Callable[[int, threading.Barrier], T]) -> list[T]:
+    """Run work(1..count) on `count` threads released together by a barrier; bounded in time."""
+    barrier = threading.Barrier(count, timeout=TIMEOUT)
+    with ThreadPoolExecutor(max_workers=count) as pool:
+        futures = [pool.submit(work, n, barrier) for n in range(1, count + 1)]
+        return [future.result(timeout=TIMEOUT) for future in futures]
+
+
+@dataclass(frozen=True)
+class Attempt:
+    writer: int
+    status: int
+    payload: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Win:
+    writer: int
+    revision: int
+    losses: int
+
+
+def test_twenty_concurrent_writers_with_if_match_lose_no_update(committed: Committed) -> None:
+    client = new_client()
+    created = client.put(committed.url, json=body(0), headers=committed.headers)
+    assert created.status_code == 201, created.text
+    assert created.json()["revision"] == 1
+    first_etag = created.headers["ETag"]
+
+    def first_attempt(writer: int, barrier: threading.Barrier) -> Attempt:
+        own = new_client()
+        headers = {**committed.headers, "If-Match": first_etag}
+        barrier.wait()
+        response = own.put(committed.url, json=body(writer), headers=headers)
+        return Attempt(writer, response.status_code, response.json())
+
+    attempts = together(WRITERS, first_attempt)
+
+    statuses = sorted(a.status for a in attempts)
+    assert statuses == [200] + [412] * (WRITERS - 1), [a.payload for a in attempts]
+    first_winner = next(a for a in attempts if a.status == 200)
+    assert first_winner.payload["revision"] == 2
+    assert all(a.payload["current_revision"] == 2 for a in attempts if a.status == 412)
+    losers = {a.writer for a in attempts if a.status == 412}
+
+    def retry_until_won(writer: int, barrier: threading.Barrier) -> Win:
+        own = new_client()
+        rng = random.Random(writer)
+        barrier.wait()
+        for losses in range(MAX_ROUNDS):
+            current = own.get(committed.url, headers=committed.headers)
+            assert current.status_code == 200, current.text
+            headers = {**committed.headers, "If-Match": current.headers["ETag"]}
+            response = own.put(committed.url, json=body(writer), headers=headers)
+            if response.status_code == 200:
+                return Win(writer, response.json()["revision"], losses)
+            assert response.status_code == 412, response.text
+            time.sleep(rng.uniform(0, 0.005))
+        raise AssertionError(f"writer {writer} did not win in {MAX_ROUNDS} rounds")
+
+    retried = together(
+        len(losers), lambda n, barrier: retry_until_won(sorted(losers)[n - 1], barrier)
+    )
+
+    wins = [Win(first_winner.writer, 2, 0), *retried]
+    assert sorted(w.writer for w in wins) == list(range(1, WRITERS + 1))
+    assert sorted(w.revision for w in wins) == list(range(2, WRITERS + 2))
+    order = [w.writer for w in sorted(wins, key=lambda w: w.revision)]
+
+    stored = client.get(committed.url, headers=committed.headers)
+    assert stored.status_code == 200, stored.text
+    assert stored.json()["revision"] == WRITERS + 1
+    last = order[-1]
+    assert stored.json()["volume_contacts"] == last
+    assert stored.json()["note"] == f"skribent {last}"
+    assert stored.json()["participants"]["total"] == 40
+
+    response = client.get(f"{committed.url}/history", headers=committed.headers)
+    assert response.status_code == 200, response.text
+    history = response.json()
+    revisions = history["revisions"]
+    assert [r["revision"] for r in revisions] == list(range(1, WRITERS + 2))
+    assert all(r["changed_by"] == {"key_id": committed.key_id, "label": LABEL} for r in revisions)
+    # Each revision is the body of the writer that won it, changed from the one before.
+    written = [0, *order]
+    for revision, before, after in zip(revisions[1:], written[:-1], written[1:], strict=True):
+        assert revision["changes"] == [
+            {
+                "measure": "volume_contacts",
+                "category": None,
+                "gender": None,
+                "before": before,
+                "after": after,
+            }
+        ]
+        assert revision["note_changed"] is True
+    actions = [e["action"] for e in history["events"]]
+    assert actions == ["report.created"] + ["report.replaced"] * WRITERS
+
+
+def test_twenty_concurrent_first_writers_create_one_report_and_lose_no_revision(
+    committed: Committed,
+) -> None:
+    def write(writer: int, barrier: threading.Barrier) -> Attempt:
+        own = new_client()
+        barrier.wait()
+        response = own.put(committed.url, json=body(writer), headers=committed.headers)
+        return Attempt(writer, response.status_code, response.json())
+
+    attempts = together(WRITERS, write)
+
+    statuses = sorted(a.status for a in attempts)
+    assert statuses == [200] * (WRITERS - 1) + [201], [a.payload for a in attempts]
+    revisions = sorted(a.payload["revision"] for a in attempts)
+    assert revisions == list(range(1, WRITERS + 1))
+    last = max(attempts, key=lambda a: a.payload["revision"])
+    client = new_client()
+    stored = client.get(committed.url, headers=committed.headers).json()
+    assert (stored["revision"], stored["volume_contacts"]) == (WRITERS, last.writer)
+    history = client.get(f"{committed.url}/history", headers=committed.headers).json()
+    assert [r["revision"] for r in history["revisions"]] == list(range(1, WRITERS + 1))
+
+
+def test_concurrent_retries_with_one_idempotency_key_create_one_insats(
+    committed: Committed,
+) -> None:
+    insats = {
+        "name": "Jobbcoach",
+        "kind": "individual",
+        "owner": "Kommunen",
+        "start_date": "2022-01-01",
+    }
+    headers = {**committed.headers, "Idempotency-Key": f"retry-{uuid.uuid4()}"}
+    path = f"/api/v1/forbund/{committed.code}/insatser"
+
+    def post(writer: int, barrier: threading.Barrier) -> Attempt:
+        own = new_client()
+        barrier.wait()
+        response = own.post(path, json=insats, headers=headers)
+        return Attempt(writer, response.status_code, response.json())
+
+    attempts = together(10, post)
+
+    assert [a.status for a in attempts] == [201] * 10, [a.payload for a in attempts]
+    assert len({a.payload["id"] for a in attempts}) == 1
+    listed = new_client().get(path, headers=committed.headers).json()
+    assert [i["name"] for i in listed].count("Jobbcoach") == 1
