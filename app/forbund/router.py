@@ -8,6 +8,7 @@ from fastapi import APIRouter, Query, status
 
 from app.api.deps import CallerDep, SessionDep
 from app.api.idempotency import IdempotencyDep
+from app.api.params import period_param
 from app.api.problems import Conflict, Forbidden, NotFound, Unauthorized, Unprocessable, responses
 from app.audit.service import events
 from app.domain.access import may_manage_forbund
@@ -20,7 +21,6 @@ from app.forbund.schemas import (
     ForbundOut,
     ForbundSettingsIn,
 )
-from app.reports.service import parse_period_param
 
 router = APIRouter(
     prefix="/api/v1/forbund", tags=["förbund"], responses=responses(Unauthorized, Forbidden)
@@ -81,7 +81,7 @@ def close_period(
 ) -> ClosedPeriodOut:
     """Close a period after its deadline: its reports lock until the förbund reopens them."""
     forbund = service.writable_forbund(session, caller, code)
-    period = parse_period_param(data.period, ("body", "period"))
+    period = period_param(data.period, ("body", "period"))
     return ClosedPeriodOut.model_validate(service.close_period(session, caller, forbund, period))
 
 
@@ -103,7 +103,7 @@ def list_closed_periods(code: str, session: SessionDep, caller: CallerDep) -> li
 def open_period(code: str, period: str, session: SessionDep, caller: CallerDep) -> None:
     """Open a closed period again."""
     forbund = service.writable_forbund(session, caller, code)
-    service.open_period(session, caller, forbund, parse_period_param(period))
+    service.open_period(session, caller, forbund, period_param(period))
 
 
 @router.get("/{code}/audit", operation_id="listForbundAudit", responses=responses(NotFound))

@@ -15,6 +15,7 @@ from pydantic import ValidationError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.api.params import period_param
 from app.api.problems import Forbidden, ProblemError
 from app.db.models import Insats, Report
 from app.domain.access import Caller, Role
@@ -22,7 +23,7 @@ from app.domain.periods import Period
 from app.imports.formats import Loc, SubmittedRow, Upload
 from app.imports.schemas import ImportProblem, ImportRowError, ImportRowIn, ImportSummary
 from app.insatser.service import MAX_ID, insats_for_reports
-from app.reports.service import parse_period_param, put_report
+from app.reports.service import put_report
 
 Outcome = Literal["created", "updated", "unchanged"]
 
@@ -130,7 +131,7 @@ def _validate(submitted: SubmittedRow, upload: Upload, result: ImportResult) -> 
             reject(upload.locate(at), error["msg"])
         return None
     try:
-        period = parse_period_param(row.period, ("period",))
+        period = period_param(row.period, ("period",))
     except ProblemError as exc:
         for loc, msg in _problem_errors(exc, upload, ()):
             reject(loc, msg)

@@ -7,6 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Header, Response, status
 
 from app.api.deps import CallerDep, SessionDep
+from app.api.params import period_param
 from app.api.problems import (
     Conflict,
     Forbidden,
@@ -80,7 +81,7 @@ def put_report(
     """
     insats = insats_for_reports(session, caller, insats_id, write=True)
     report, created = service.put_report(
-        session, caller, insats, service.parse_period_param(period), data, if_match
+        session, caller, insats, period_param(period), data, if_match
     )
     response.status_code = status.HTTP_201_CREATED if created else status.HTTP_200_OK
     return _with_etag(response, report)
@@ -92,7 +93,7 @@ def get_report(
 ) -> ReportOut:
     """One report as stored, with its ETag."""
     insats = insats_for_reports(session, caller, insats_id, write=False)
-    report = service.get_report(session, insats.id, service.parse_period_param(period))
+    report = service.get_report(session, insats.id, period_param(period))
     return _with_etag(response, report)
 
 
@@ -109,7 +110,7 @@ def report_history(
 ) -> HistoryOut:
     """Every revision of the report (who, when, what changed) and every workflow step."""
     insats = insats_for_reports(session, caller, insats_id, write=False)
-    parsed = service.parse_period_param(period)
+    parsed = period_param(period)
     report = service.get_report(session, insats.id, parsed)
     revisions: list[dict[str, Any]] = []
     previous: list[Fact] = []
@@ -160,7 +161,7 @@ def _step_route(step: Step, summary: str) -> None:
         if step in (Step.RETURN, Step.REOPEN) and not comment:
             raise Unprocessable.at(("body", "comment"), f"say why when you {step.value} a report")
         insats = insats_for_reports(session, caller, insats_id, write=True)
-        parsed = service.parse_period_param(period)
+        parsed = period_param(period)
         report = service.take_step(session, caller, insats, parsed, step, comment, if_match)
         return _with_etag(response, report)
 

@@ -22,7 +22,7 @@ from app.audit.service import record
 from app.db.models import ClosedPeriod, Insats, Report, ReportFact, ReportRevision
 from app.domain.access import Caller, Role, may_write_forbund
 from app.domain.measures import InsatsKind
-from app.domain.periods import ACCEPTED_FORMS, Period, PeriodError, parse_period
+from app.domain.periods import Period
 from app.domain.reports import Fact, check_consistency, from_facts, to_facts
 from app.domain.workflow import (
     FORBUND_STEPS,
@@ -33,14 +33,6 @@ from app.domain.workflow import (
     next_status,
 )
 from app.reports.schemas import ReportIn, ReportOut
-
-
-def parse_period_param(text: str, loc: tuple[str, ...] = ("path", "period")) -> Period:
-    """A period from a URL, or a 422 naming the parameter and the accepted forms."""
-    try:
-        return parse_period(text)
-    except PeriodError as exc:
-        raise Unprocessable.at(loc, f"{exc}. Accepted forms: {ACCEPTED_FORMS}.") from None
 
 
 def etag(report: Report) -> str:

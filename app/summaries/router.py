@@ -7,12 +7,12 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request, Response
 
 from app.api.deps import CallerDep, SessionDep, SettingsDep
+from app.api.params import period_param
 from app.api.problems import Forbidden, NotFound, Unauthorized, Unprocessable, responses
 from app.db.aggregates import GroupBy
 from app.domain.access import may_read_national
 from app.domain.periods import Period
 from app.forbund.service import get_forbund, readable_forbund
-from app.reports.service import parse_period_param
 from app.summaries import open_data, service, tables
 from app.summaries.schemas import AnnualTable, ForbundSummary, NationalSummary, Series
 
@@ -32,7 +32,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _compare(compare: str | None) -> Any:
-    return parse_period_param(compare, ("query", "compare")) if compare else None
+    return period_param(compare, ("query", "compare")) if compare else None
 
 
 @router.get(
@@ -50,7 +50,7 @@ def forbund_summary(
 ) -> ForbundSummary:
     """The förbund's figures for a period, summed over its insatser."""
     forbund = readable_forbund(session, caller, code)
-    parsed = parse_period_param(period, ("query", "period"))
+    parsed = period_param(period, ("query", "period"))
     summary = service.forbund_summary(session, forbund, parsed, _compare(compare), approved_only)
     return ForbundSummary.model_validate(summary)
 
@@ -80,7 +80,7 @@ def annual_table(
     """Årsredovisningstabell: one row per insats and a total row; "ej aktuellt" where a
     measure does not apply (null in JSON)."""
     forbund = readable_forbund(session, caller, code)
-    parsed = parse_period_param(period, ("query", "period"))
+    parsed = period_param(period, ("query", "period"))
     table = tables.annual_table(session, forbund, parsed, approved_only)
     accept = request.headers.get("accept", "")
     filename = f"finsam-{forbund.code}-{table['period']}"
@@ -138,7 +138,7 @@ def national_summary(
             "Only national and admin keys read the national summary; "
             "the open summary is at /api/v1/open/national/summary."
         )
-    parsed = parse_period_param(period, ("query", "period"))
+    parsed = period_param(period, ("query", "period"))
     summary = service.national_summary(session, parsed, group_by, _compare(compare), approved_only)
     return NationalSummary.model_validate(summary)
 
@@ -159,7 +159,7 @@ def open_national_summary(
 ) -> NationalSummary:
     """The national summary for anyone, no token: small counts, and whatever would reveal
     them, are null and named in `suppressed` (docs/disclosure.md)."""
-    parsed = parse_period_param(period, ("query", "period"))
+    parsed = period_param(period, ("query", "period"))
     protection = _protection(session, parsed, settings.finsam_suppression_threshold)
     summary = service.national_figures(session, parsed, group_by)
     return NationalSummary.model_validate(
@@ -179,7 +179,7 @@ def open_forbund_summary(
     """A förbund's summary for anyone, no token, hiding exactly what its row of the open
     national summary hides, so that no two open tables can be combined against each other."""
     forbund = get_forbund(session, code)
-    parsed = parse_period_param(period, ("query", "period"))
+    parsed = period_param(period, ("query", "period"))
     protection = _protection(session, parsed, settings.finsam_suppression_threshold)
     summary = service.forbund_summary(session, forbund, parsed)
     return ForbundSummary.model_validate(open_data.publish_forbund(summary, protection))

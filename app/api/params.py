@@ -1,0 +1,16 @@
+"""Parsing of parameters every router shares, with 422s that name the parameter."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from app.api.problems import Unprocessable
+from app.domain.periods import ACCEPTED_FORMS, Period, PeriodError, parse_period
+
+
+def period_param(text: str, loc: Sequence[str] = ("path", "period")) -> Period:
+    """A period from a URL or body, or a 422 naming where it was and the accepted forms."""
+    try:
+        return parse_period(text)
+    except PeriodError as exc:
+        raise Unprocessable.at(loc, f"{exc}. Accepted forms: {ACCEPTED_FORMS}.") from None
