@@ -8,6 +8,8 @@ import logging
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
+
 from app.domain.access import Role
 
 
@@ -40,15 +42,19 @@ def serve(host: str, port: int) -> None:
 def create_key(
     role: Role, forbund: str | None, insatser: list[int] | None, label: str | None
 ) -> None:
+    from app.api.problems import ProblemError
     from app.db.engine import get_sessionmaker
     from app.keys import service
     from app.keys.schemas import KeyIn
 
     migrate()
-    with get_sessionmaker().begin() as session:
-        data = KeyIn(role=role, forbund=forbund, insatser=insatser, label=label)
-        key, token = service.create_key(session, None, data)
-        print(f"id:    {key.id}\nrole:  {key.role}\ntoken: {token}\n(the token is shown only now)")
+    try:
+        with get_sessionmaker().begin() as session:
+            data = KeyIn(role=role, forbund=forbund, insatser=insatser, label=label)
+            key, token = service.create_key(session, None, data)
+    except (ProblemError, ValidationError) as exc:
+        raise SystemExit(f"finsam create-key: {exc}") from None
+    print(f"id:    {key.id}\nrole:  {key.role}\ntoken: {token}\n(the token is shown only now)")
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -6,6 +6,7 @@ from fastapi import FastAPI
 
 from app.api.limits import BodySizeLimit
 from app.api.problems import install_problem_handlers
+from app.audit.router import router as audit_router
 from app.config import get_settings
 from app.forbund.router import router as forbund_router
 from app.health.router import router as health_router
@@ -50,6 +51,7 @@ def create_app() -> FastAPI:
         imports_router,
         summaries_router,
         keys_router,
+        audit_router,
     ):
         app.include_router(router)
     return app

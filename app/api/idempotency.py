@@ -103,11 +103,14 @@ async def idempotency(
     ] = None,
 ) -> Idempotency:
     body = await request.body()
+    # The query string (dry_run, partial, ...) is part of the request, so it is in the hash;
+    # only the path is kept as text, bounded, for people reading the table.
+    digest = hashlib.sha256(request.url.query.encode() + b"\n" + body).hexdigest()
     return Idempotency(
         key=idempotency_key,
         method=request.method,
-        path=request.url.path + ("?" + request.url.query if request.url.query else ""),
-        request_hash=hashlib.sha256(body).hexdigest(),
+        path=request.url.path[:500],
+        request_hash=digest,
     )
 
 

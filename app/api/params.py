@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from app.api.problems import Unprocessable
-from app.domain.periods import ACCEPTED_FORMS, Period, PeriodError, parse_period
+from app.domain.periods import Period, PeriodError, parse_period
 
 
 def period_param(text: str, loc: Sequence[str] = ("path", "period")) -> Period:
@@ -13,4 +13,4 @@ def period_param(text: str, loc: Sequence[str] = ("path", "period")) -> Period:
     try:
         return parse_period(text)
     except PeriodError as exc:
-        raise Unprocessable.at(loc, f"{exc}. Accepted forms: {ACCEPTED_FORMS}.") from None
+        raise Unprocessable.at(loc, str(exc)) from None

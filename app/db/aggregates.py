@@ -47,6 +47,7 @@ class GroupBy(StrEnum):
 class ChosenReport:
     report_id: int
     whole: bool  # the insats's own report for the period: stocks count too
+    parts: int = 1  # how many reports stand for this insats in the period
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,8 @@ class InsatsInfo:
     forbund_code: str
     forbund_name: str
     lan: str
+    start_date: date
+    end_date: date | None
 
 
 FLOWS = [name for name, m in MEASURES.items() if m.flow]
@@ -88,7 +91,16 @@ def active_insatser(
 ) -> list[InsatsInfo]:
     """Insatser whose lifetime overlaps `start`..`end`, in the order tables list them."""
     query = (
-        select(Insats.id, Insats.name, Insats.kind, Forbund.code, Forbund.name, Forbund.lan)
+        select(
+            Insats.id,
+            Insats.name,
+            Insats.kind,
+            Forbund.code,
+            Forbund.name,
+            Forbund.lan,
+            Insats.start_date,
+            Insats.end_date,
+        )
         .join(Forbund)
         .where(Insats.start_date <= end, or_(Insats.end_date.is_(None), Insats.end_date >= start))
         .order_by(Forbund.code, Insats.id)
@@ -181,8 +193,9 @@ def aggregate(
         func.unnest(
             bindparam("ids", [c.report_id for c in chosen], type_=ARRAY(Integer)),
             bindparam("wholes", [c.whole for c in chosen], type_=ARRAY(Boolean)),
+            bindparam("parts", [c.parts for c in chosen], type_=ARRAY(Integer)),
         )
-        .table_valued("report_id", "whole")
+        .table_valued("report_id", "whole", "parts")
         .render_derived(with_types=False)
     )
     group_column = Forbund.code if group_by is GroupBy.FORBUND else Forbund.lan
@@ -208,6 +221,9 @@ def aggregate(
             ReportFact.category,
             ReportFact.gender,
         )
+        # A flow summed over parts counts only if every part gave it: a half that did not
+        # report "avslutade" is unknown, not zero, so the year's figure is unknown too.
+        .having(func.count(func.distinct(ReportFact.report_id)) == func.max(picked.c.parts))
         .cte("per_insats")
     )
     facts = union_all(select(insats_sums), *_share_inputs(insats_sums)).subquery("facts")

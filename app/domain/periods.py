@@ -14,7 +14,7 @@ from enum import StrEnum
 
 ACCEPTED_FORMS = "YYYY (year), YYYYH1-H2 (half), YYYYT1-T3 (tertial) or YYYYQ1-Q4 (quarter)"
 
-_PATTERN = re.compile(r"(?P<year>\d{4})(?:(?P<kind>[HTQ])(?P<index>\d))?")
+_PATTERN = re.compile(r"(?P<year>[0-9]{4})(?:(?P<kind>[HTQ])(?P<index>[0-9]))?")
 
 
 class PeriodKind(StrEnum):
@@ -91,18 +91,23 @@ class Period:
 
 def parse_period(text: str) -> Period:
     """Parse `2023`, `2023H1`, `2023T3` or `2023Q4`; raise PeriodError naming the accepted forms."""
-    match = _PATTERN.fullmatch(text.strip().upper()) if isinstance(text, str) else None
+    # Lower case is accepted; nothing else is (no spaces, no non-ASCII digits). The input is
+    # never echoed: a rejected string may be anything, a personnummer included.
+    match = _PATTERN.fullmatch(text.upper()) if isinstance(text, str) else None
     if match is None:
-        raise PeriodError(f"'{text}' is not a period; use {ACCEPTED_FORMS}")
+        raise PeriodError(f"not a period; use {ACCEPTED_FORMS}")
     year = int(match["year"])
     if not 1900 <= year <= 2999:
-        raise PeriodError(f"year {year} is out of range 1900..2999")
+        raise PeriodError(f"year {year} is out of range 1900..2999; use {ACCEPTED_FORMS}")
     if match["kind"] is None:
         return Period(year, PeriodKind.YEAR)
     kind = PeriodKind(match["kind"])
     index = int(match["index"])
     if not 1 <= index <= kind.parts_per_year:
-        raise PeriodError(f"'{text}' is not a period; use {ACCEPTED_FORMS}")
+        raise PeriodError(
+            f"not a period: a year has {kind.parts_per_year} {kind.name.lower()}s; "
+            f"use {ACCEPTED_FORMS}"
+        )
     return Period(year, kind, index)
 
 
@@ -119,13 +124,18 @@ class Coverage:
         return not self.periods
 
 
-def choose_coverage(target: Period, available: set[Period]) -> Coverage:
+def choose_coverage(
+    target: Period,
+    available: set[Period],
+    lifetime: tuple[date, date | None] | None = None,
+) -> Coverage:
     """Pick the reports that stand for `target` among an insats's reported periods.
 
     The insats's own report for `target` wins. Otherwise the longest kind of shorter period
     that tiles `target` is used, never mixing kinds (a half and two quarters could overlap or
     leave gaps). A kind counts even if some parts are missing: the result is then incomplete,
-    and the caller says so rather than pretending the sum is the whole period.
+    and the caller says so rather than pretending the sum is the whole period. Parts outside
+    the insats's `lifetime` (start, end or None) are not missing: nothing happened then.
     """
     if target in available:
         return Coverage((target,), exact=True, complete=True)
@@ -134,6 +144,9 @@ def choose_coverage(target: Period, available: set[Period]) -> Coverage:
         parts = target.parts(kind)
         if not parts or parts == [target]:
             continue
+        if lifetime is not None:
+            # An insats that started in July owes no report for the first half.
+            parts = [p for p in parts if p.overlaps(*lifetime)] or parts
         present = tuple(p for p in parts if p in available)
         if not present:
             continue

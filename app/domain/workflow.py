@@ -10,7 +10,7 @@ from datetime import datetime
 from enum import StrEnum
 
 
-class Status(StrEnum):
+class ReportStatus(StrEnum):
     DRAFT = "draft"
     SUBMITTED = "submitted"
     APPROVED = "approved"
@@ -24,38 +24,38 @@ class Step(StrEnum):
 
 
 # (step) → (statuses it may start from, the status it leads to)
-TRANSITIONS: dict[Step, tuple[frozenset[Status], Status]] = {
-    Step.SUBMIT: (frozenset({Status.DRAFT}), Status.SUBMITTED),
-    Step.APPROVE: (frozenset({Status.SUBMITTED}), Status.APPROVED),
-    Step.RETURN: (frozenset({Status.SUBMITTED}), Status.DRAFT),
-    Step.REOPEN: (frozenset({Status.APPROVED}), Status.DRAFT),
+TRANSITIONS: dict[Step, tuple[frozenset[ReportStatus], ReportStatus]] = {
+    Step.SUBMIT: (frozenset({ReportStatus.DRAFT}), ReportStatus.SUBMITTED),
+    Step.APPROVE: (frozenset({ReportStatus.SUBMITTED}), ReportStatus.APPROVED),
+    Step.RETURN: (frozenset({ReportStatus.SUBMITTED}), ReportStatus.DRAFT),
+    Step.REOPEN: (frozenset({ReportStatus.APPROVED}), ReportStatus.DRAFT),
 }
 
 # Steps that only the förbund (or an admin) takes; reporters submit.
 FORBUND_STEPS = frozenset({Step.APPROVE, Step.RETURN, Step.REOPEN})
 
 
-def next_status(step: Step, current: Status) -> Status | None:
+def next_status(step: Step, current: ReportStatus) -> ReportStatus | None:
     """The status after `step`, or None when the step does not apply to `current`."""
     allowed, target = TRANSITIONS[step]
     return target if current in allowed else None
 
 
 def change_refusal(
-    status: Status, period_closed_at: datetime | None, reopened_at: datetime | None
+    status: ReportStatus, period_closed_at: datetime | None, reopened_at: datetime | None
 ) -> str | None:
     """Why a stored report may not be changed now, or None when it may.
 
     Approved reports are locked; so is every report of a period the förbund has closed,
     unless the förbund reopened this report after closing the period.
     """
-    if status is Status.APPROVED:
+    if status is ReportStatus.APPROVED:
         return "the report is approved and locked; the förbund must reopen it first"
     if period_closed_at is not None and (reopened_at is None or reopened_at < period_closed_at):
         return "the period is closed; the förbund must reopen the report first"
     return None
 
 
-def after_change(status: Status) -> Status:
+def after_change(status: ReportStatus) -> ReportStatus:
     """Changed figures must be submitted (again) before they can be approved."""
-    return Status.DRAFT if status is Status.SUBMITTED else status
+    return ReportStatus.DRAFT if status is ReportStatus.SUBMITTED else status

@@ -10,11 +10,11 @@ from app.api.deps import CallerDep, SessionDep
 from app.api.idempotency import IdempotencyDep
 from app.api.params import period_param
 from app.api.problems import Conflict, Forbidden, NotFound, Unauthorized, Unprocessable, responses
+from app.audit.schemas import AuditEventOut
 from app.audit.service import events
 from app.domain.access import may_manage_forbund
 from app.forbund import service
 from app.forbund.schemas import (
-    AuditEventOut,
     ClosedPeriodOut,
     ClosePeriodIn,
     ForbundIn,
@@ -23,7 +23,9 @@ from app.forbund.schemas import (
 )
 
 router = APIRouter(
-    prefix="/api/v1/forbund", tags=["förbund"], responses=responses(Unauthorized, Forbidden)
+    prefix="/api/v1/forbund",
+    tags=["förbund"],
+    responses=responses(Unauthorized, Forbidden, Unprocessable),
 )
 
 

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Any
-from uuid import UUID
+from typing import Annotated
 
 from pydantic import Field, StringConstraints
 
@@ -70,14 +69,3 @@ class ClosedPeriodOut(OutputModel):
 
     period: str = Field(description="Period.")
     closed_at: datetime = Field(description="Stängd: when it was closed.")
-
-
-class AuditEventOut(OutputModel):
-    """An audited action."""
-
-    at: datetime = Field(description="När.")
-    action: str = Field(description="Händelse, e.g. key.created, report.approved, period.closed.")
-    key_id: UUID | None = Field(description="Vem: the key's id (null for the bootstrap token).")
-    key_label: str | None = Field(description="Vem: the key's label.")
-    target: str | None = Field(description="Vad: what the action was on.")
-    detail: dict[str, Any] | None = Field(description="Detaljer.")

@@ -11,6 +11,7 @@ from app.audit.service import record
 from app.db.models import ClosedPeriod, Forbund
 from app.domain.access import Caller, Role, may_read_forbund, may_write_forbund
 from app.domain.periods import Period
+from app.domain.personal_numbers import contains_personal_number
 from app.forbund.schemas import ForbundIn, ForbundSettingsIn
 
 
@@ -27,7 +28,9 @@ def create_forbund(session: Session, data: ForbundIn) -> Forbund:
 def get_forbund(session: Session, code: str) -> Forbund:
     forbund = session.scalar(select(Forbund).where(Forbund.code == code))
     if forbund is None:
-        raise NotFound(f"No förbund with code '{code}'.")
+        # Echo the code only when it cannot be personal data (error texts end up in logs).
+        shown = "that code" if contains_personal_number(code) else f"code '{code}'"
+        raise NotFound(f"No förbund with {shown}.")
     return forbund
 
 

@@ -15,7 +15,7 @@ from app.db.migrate import is_at_head
 router = APIRouter(tags=["health"])
 
 
-class Status(BaseModel):
+class HealthStatus(BaseModel):
     """Service status."""
 
     status: Literal["ok"] = Field(description="Status: always `ok` when answered.")
@@ -26,13 +26,13 @@ class NotReady(ProblemError):
 
 
 @router.get("/health", operation_id="health")
-def health() -> Status:
+def health() -> HealthStatus:
     """The process is up (no database check)."""
-    return Status(status="ok")
+    return HealthStatus(status="ok")
 
 
 @router.get("/ready", operation_id="ready", responses=responses(NotReady))
-def ready(session: SessionDep) -> Status:
+def ready(session: SessionDep) -> HealthStatus:
     """The database is reachable and carries the newest migration."""
     try:
         session.execute(text("SELECT 1"))
@@ -41,4 +41,4 @@ def ready(session: SessionDep) -> Status:
         raise NotReady("The database is not reachable.") from exc
     if not migrated:
         raise NotReady("The database is not migrated to the newest schema.")
-    return Status(status="ok")
+    return HealthStatus(status="ok")

@@ -86,6 +86,7 @@ def import_reports(
         if checked is not None:
             valid.append(checked)
     valid.sort(key=lambda r: (r.row.insats_id, str(r.period), r.number))
+    valid = _without_duplicates(valid, result)
     insatser: dict[int, Insats] = {}  # held here: the session's identity map holds them weakly
     with session.begin_nested() as work:
         for row in valid:
@@ -137,6 +138,31 @@ def _validate(submitted: SubmittedRow, upload: Upload, result: ImportResult) -> 
             reject(loc, msg)
         return None
     return _ValidRow(submitted.number, row, period)
+
+
+def _without_duplicates(valid: list[_ValidRow], result: ImportResult) -> list[_ValidRow]:
+    """Two rows for one report would silently overwrite each other: refuse both, name both."""
+    seen: dict[tuple[int, str], list[_ValidRow]] = {}
+    for row in valid:
+        seen.setdefault((row.row.insats_id, str(row.period)), []).append(row)
+    kept = []
+    for (insats_id, period), rows in seen.items():
+        if len(rows) == 1:
+            kept.append(rows[0])
+            continue
+        numbers = ", ".join(str(r.number) for r in rows)
+        for row in rows:
+            result.errors.append(
+                ImportRowError(
+                    row=row.number,
+                    insats_id=insats_id,
+                    period=period,
+                    loc=["period"],
+                    msg=f"rows {numbers} are all for insats {insats_id} {period}; send one",
+                    status=422,
+                )
+            )
+    return kept
 
 
 def _store(

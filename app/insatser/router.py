@@ -14,7 +14,9 @@ from app.insatser import service
 from app.insatser.schemas import InsatsIn, InsatsOut
 
 router = APIRouter(
-    prefix="/api/v1", tags=["insatser"], responses=responses(Unauthorized, Forbidden, NotFound)
+    prefix="/api/v1",
+    tags=["insatser"],
+    responses=responses(Unauthorized, Forbidden, NotFound, Unprocessable),
 )
 
 

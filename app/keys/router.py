@@ -14,7 +14,9 @@ from app.keys import service
 from app.keys.schemas import CreatedKey, KeyIn
 
 router = APIRouter(
-    prefix="/api/v1/keys", tags=["keys"], responses=responses(Unauthorized, Forbidden)
+    prefix="/api/v1/keys",
+    tags=["keys"],
+    responses=responses(Unauthorized, Forbidden, Unprocessable),
 )
 
 

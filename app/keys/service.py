@@ -101,8 +101,13 @@ def create_key(session: Session, caller: Caller | None, data: KeyIn) -> tuple[Ap
 
 
 def revoke_key(session: Session, caller: Caller, key_id: uuid.UUID) -> None:
+    # Locked, so two concurrent revocations cannot both succeed (and be audited twice).
     key = session.scalar(
-        select(ApiKey).where(ApiKey.id == key_id).options(selectinload(ApiKey.insatser))
+        select(ApiKey)
+        .where(ApiKey.id == key_id)
+        .with_for_update()
+        .options(selectinload(ApiKey.insatser))
+        .execution_options(populate_existing=True)
     )
     if key is None or key.revoked_at is not None:
         raise NotFound(f"No active key with id {key_id}.")

@@ -19,7 +19,7 @@ from app.domain.measures import (
     INCOME_SOURCES,
     OUTCOME_CATEGORIES,
 )
-from app.domain.workflow import Status
+from app.domain.workflow import ReportStatus
 
 Count = Annotated[int, Field(ge=0, le=10_000_000, strict=True)]
 
@@ -203,7 +203,7 @@ class ReportOut(OutputModel):
     insats_id: int = Field(description="Insatsens id.")
     period: str = Field(description="Period: e.g. 2023, 2023H1, 2023T2, 2023Q4.")
     revision: int = Field(description="Revision: 1 when created, +1 on every change.")
-    status: Status = Field(
+    status: ReportStatus = Field(
         description="Status: `draft` (utkast), `submitted` (inskickad), `approved` (godkänd, låst)."
     )
     updated_at: datetime = Field(description="Senast ändrad: when this revision was stored.")

@@ -26,7 +26,7 @@ from app.domain.periods import Period
 from app.domain.reports import Fact, check_consistency, from_facts, to_facts
 from app.domain.workflow import (
     FORBUND_STEPS,
-    Status,
+    ReportStatus,
     Step,
     after_change,
     change_refusal,
@@ -164,15 +164,17 @@ def put_report(
         if closed_at is not None and caller.role is Role.REPORTER:
             raise Conflict(f"Period {period} is closed; ask the förbund to add late reports.")
     else:
-        _check_preconditions(report, insats, if_match)
         stored = sorted(Fact(f.measure, f.category, f.gender, f.value) for f in report.facts)
         if stored == sorted(facts) and report.note == data.note:
+            # The change is already there (a retry whose first response was lost): success,
+            # whatever If-Match says (RFC 9110 13.1.1), so re-sending a period is always safe.
             return report, False
-        refusal = change_refusal(Status(report.status), closed_at, report.reopened_at)
+        _check_preconditions(report, insats, if_match)
+        refusal = change_refusal(ReportStatus(report.status), closed_at, report.reopened_at)
         if refusal:
             raise Conflict(f"Report {period} of insats {insats.id} cannot change: {refusal}.")
         report.revision += 1
-        report.status = after_change(Status(report.status)).value
+        report.status = after_change(ReportStatus(report.status)).value
     report.facts = [ReportFact(**fact._asdict()) for fact in facts]
     report.note = data.note
     report.updated_at = func.now()
@@ -215,7 +217,7 @@ def take_step(
         raise NotFound(f"Insats {insats.id} has no report for {period}.")
     if if_match is not None:
         _check_preconditions(report, insats, if_match)
-    status = Status(report.status)
+    status = ReportStatus(report.status)
     target = next_status(step, status)
     closed_at = period_closed_at(session, insats.forbund_id, period)
     if step is Step.REOPEN and target is None and closed_at is not None:

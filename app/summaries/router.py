@@ -11,7 +11,7 @@ from app.api.params import period_param
 from app.api.problems import Forbidden, NotFound, Unauthorized, Unprocessable, responses
 from app.db.aggregates import GroupBy
 from app.domain.access import may_read_national
-from app.domain.periods import Period
+from app.domain.periods import Period, PeriodKind
 from app.forbund.service import get_forbund, readable_forbund
 from app.summaries import open_data, service, tables
 from app.summaries.schemas import AnnualTable, ForbundSummary, NationalSummary, Series
@@ -143,6 +143,19 @@ def national_summary(
     return NationalSummary.model_validate(summary)
 
 
+def _open_period(text: str) -> Period:
+    """Open data is published per calendar year only: a year built from halves is their sum,
+    so publishing both would let a hidden half be worked out by subtraction."""
+    period = period_param(text, ("query", "period"))
+    if period.kind is not PeriodKind.YEAR:
+        raise Unprocessable.at(
+            ("query", "period"),
+            "open data is published per calendar year (e.g. 2023); shorter periods could be "
+            "subtracted from the year to reveal hidden counts",
+        )
+    return period
+
+
 def _protection(session: SessionDep, period: Period, threshold: int) -> open_data.Protection:
     """One suppression pattern for every open table of the period, computed together."""
     by_forbund = service.national_figures(session, period, GroupBy.FORBUND)
@@ -157,9 +170,9 @@ def open_national_summary(
     settings: SettingsDep,
     group_by: GroupQuery = GroupBy.FORBUND,
 ) -> NationalSummary:
-    """The national summary for anyone, no token: small counts, and whatever would reveal
-    them, are null and named in `suppressed` (docs/disclosure.md)."""
-    parsed = period_param(period, ("query", "period"))
+    """The national summary for a calendar year, for anyone, no token: small counts, and
+    whatever would reveal them, are null and named in `suppressed` (docs/disclosure.md)."""
+    parsed = _open_period(period)
     protection = _protection(session, parsed, settings.finsam_suppression_threshold)
     summary = service.national_figures(session, parsed, group_by)
     return NationalSummary.model_validate(
@@ -179,7 +192,7 @@ def open_forbund_summary(
     """A förbund's summary for anyone, no token, hiding exactly what its row of the open
     national summary hides, so that no two open tables can be combined against each other."""
     forbund = get_forbund(session, code)
-    parsed = period_param(period, ("query", "period"))
+    parsed = _open_period(period)
     protection = _protection(session, parsed, settings.finsam_suppression_threshold)
     summary = service.forbund_summary(session, forbund, parsed)
     return ForbundSummary.model_validate(open_data.publish_forbund(summary, protection))

@@ -34,7 +34,7 @@ class Selection:
 
     def chosen(self) -> list[ChosenReport]:
         return [
-            ChosenReport(self.report_ids[(insats_id, str(p))], whole=c.exact)
+            ChosenReport(self.report_ids[(insats_id, str(p))], c.exact, len(c.periods))
             for insats_id, c in self.coverage.items()
             for p in c.periods
         ]
@@ -59,7 +59,8 @@ def select_reports(session: Session, scope: Scope) -> Selection:
         available[report.insats_id].add(parse_period(report.period))
         selection.report_ids[(report.insats_id, report.period)] = report.report_id
     for insats in insatser:
-        selection.coverage[insats.id] = choose_coverage(period, available[insats.id])
+        lifetime = (insats.start_date, insats.end_date)
+        selection.coverage[insats.id] = choose_coverage(period, available[insats.id], lifetime)
     return selection
 
 

@@ -75,13 +75,21 @@ def _cell(value: Any) -> Any:
     return NOT_APPLICABLE if value is None else value
 
 
+def _csv_cell(value: Any) -> Any:
+    value = _cell(value)
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        # An insats named "=HYPERLINK(...)" must stay text in Excel, never become a formula.
+        return "'" + value
+    return value
+
+
 def to_csv(table: dict[str, Any]) -> str:
     """CSV with Swedish headers, `;`-separated as Swedish Excel expects."""
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
     writer.writerow([header for _, header in COLUMNS])
     for row in table["rows"]:
-        writer.writerow([_cell(row[key]) for key, _ in COLUMNS])
+        writer.writerow([_csv_cell(row[key]) for key, _ in COLUMNS])
     return out.getvalue()
 
 
@@ -93,6 +101,10 @@ def to_xlsx(table: dict[str, Any]) -> bytes:
     sheet.append([header for _, header in COLUMNS])
     for row in table["rows"]:
         sheet.append([_cell(row[key]) for key, _ in COLUMNS])
+    for cells in sheet.iter_rows():
+        for cell in cells:
+            if cell.data_type == "f":  # text that openpyxl took for a formula stays text
+                cell.data_type = "s"
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
@@ -110,7 +122,7 @@ def series_measure(name: str) -> tuple[str, str | None]:
     if not ok:
         raise Unprocessable.at(
             ("query", "measure"),
-            f"unknown measure '{name}'; use a measure name such as 'participants' or "
+            "unknown measure; use a measure name such as 'participants' or "
             "'volume_contacts', or measure.category such as 'outcomes.work' or 'age_bands.20-24'",
         )
     return measure, category or None

@@ -111,3 +111,19 @@ def test_a_missing_report_is_a_404_problem(client: TestClient, api: Api) -> None
     response = client.get(f"/api/v1/insatser/{insats['id']}/reports/2023", headers=api.admin)
     assert response.status_code == 404
     assert response.headers["content-type"] == "application/problem+json"
+
+
+def test_a_retry_with_a_stale_if_match_of_what_is_already_stored_succeeds(
+    client: TestClient, api: Api
+) -> None:
+    api.forbund()
+    insats = api.insats()
+    url = f"/api/v1/insatser/{insats['id']}/reports/2023"
+    first = client.put(url, json={"volume_contacts": 1}, headers=api.admin)
+    stale = first.headers["ETag"]
+    body = {"volume_contacts": 2}
+    assert client.put(url, json=body, headers={**api.admin, "If-Match": stale}).status_code == 200
+    # The client never saw that response and sends it again with the ETag it had.
+    again = client.put(url, json=body, headers={**api.admin, "If-Match": stale})
+    assert again.status_code == 200
+    assert again.json()["revision"] == 2

@@ -229,3 +229,37 @@ def test_the_national_summary_has_a_row_per_forbund_and_by_lan(
         "/api/v1/national/summary", params={"period": "2022", "group_by": "lan"}, headers=api.admin
     ).json()
     assert {r["key"] for r in by_lan["forbund"]} == {"Jämtlands län", "Västernorrlands län"}
+
+
+def test_a_flow_one_part_did_not_report_is_unknown_for_the_whole_period(
+    client: TestClient, api: Api
+) -> None:
+    api.forbund("sundsvall")
+    insats = api.insats()
+    api.report(
+        insats["id"],
+        "2023H1",
+        {
+            "ended": {"women": 5, "men": 5},
+            "volume_contacts": 100,
+            "outcomes": {"work": {"women": 2, "men": 2}},
+        },
+    )
+    api.report(insats["id"], "2023H2", {"outcomes": {"work": {"women": 4, "men": 4}}})
+    result = summary(client, api, "2023")
+    # H2 gave no avslutade and no volyminsatser: the year's are unknown, not H1's alone.
+    assert result["measures"]["ended"] is None
+    assert result["measures"]["volume_contacts"] is None
+    assert result["measures"]["outcomes"]["work"]["total"] == 12
+    assert result["shares"]["work_of_ended"] is None
+
+
+def test_an_insats_that_started_mid_year_is_complete_with_the_halves_it_lived(
+    client: TestClient, api: Api
+) -> None:
+    api.forbund("sundsvall")
+    insats = api.insats(start_date="2023-07-01")
+    api.report(insats["id"], "2023H2", {"started": {"women": 3, "men": 4}})
+    result = summary(client, api, "2023")
+    assert result["complete"] is True
+    assert result["measures"]["started"]["total"] == 7

@@ -10,14 +10,14 @@ import pytest
 from app.domain.workflow import (
     FORBUND_STEPS,
     TRANSITIONS,
-    Status,
+    ReportStatus,
     Step,
     after_change,
     change_refusal,
     next_status,
 )
 
-DRAFT, SUBMITTED, APPROVED = Status.DRAFT, Status.SUBMITTED, Status.APPROVED
+DRAFT, SUBMITTED, APPROVED = ReportStatus.DRAFT, ReportStatus.SUBMITTED, ReportStatus.APPROVED
 
 ALLOWED = {
     (Step.SUBMIT, DRAFT): SUBMITTED,
@@ -25,7 +25,9 @@ ALLOWED = {
     (Step.RETURN, SUBMITTED): DRAFT,
     (Step.REOPEN, APPROVED): DRAFT,
 }
-REFUSED = [(step, status) for step in Step for status in Status if (step, status) not in ALLOWED]
+REFUSED = [
+    (step, status) for step in Step for status in ReportStatus if (step, status) not in ALLOWED
+]
 
 CLOSED_AT = datetime(2024, 2, 1, 12, 0, tzinfo=UTC)
 BEFORE_CLOSING = CLOSED_AT - timedelta(days=1)
@@ -36,17 +38,19 @@ AFTER_CLOSING = CLOSED_AT + timedelta(seconds=1)
 
 
 @pytest.mark.parametrize(("step", "current"), list(ALLOWED))
-def test_an_allowed_step_leads_to_its_status(step: Step, current: Status) -> None:
+def test_an_allowed_step_leads_to_its_status(step: Step, current: ReportStatus) -> None:
     assert next_status(step, current) is ALLOWED[(step, current)]
 
 
 @pytest.mark.parametrize(("step", "current"), REFUSED)
-def test_a_step_that_does_not_apply_to_the_status_gives_none(step: Step, current: Status) -> None:
+def test_a_step_that_does_not_apply_to_the_status_gives_none(
+    step: Step, current: ReportStatus
+) -> None:
     assert next_status(step, current) is None
 
 
 def test_every_step_and_status_is_either_allowed_or_refused() -> None:
-    assert len(ALLOWED) + len(REFUSED) == len(Step) * len(Status) == 12
+    assert len(ALLOWED) + len(REFUSED) == len(Step) * len(ReportStatus) == 12
     assert set(TRANSITIONS) == set(Step)
 
 
@@ -80,7 +84,7 @@ def test_approving_takes_the_förbund_and_submitting_does_not() -> None:
 
 
 @pytest.mark.parametrize("status", [DRAFT, SUBMITTED])
-def test_a_report_that_is_not_approved_in_an_open_period_may_change(status: Status) -> None:
+def test_a_report_that_is_not_approved_in_an_open_period_may_change(status: ReportStatus) -> None:
     assert change_refusal(status, None, None) is None
 
 
@@ -100,7 +104,9 @@ def test_an_approved_report_stays_locked_even_when_reopened_after_its_period_clo
 
 
 @pytest.mark.parametrize("status", [DRAFT, SUBMITTED])
-def test_a_report_of_a_closed_period_that_was_never_reopened_is_locked(status: Status) -> None:
+def test_a_report_of_a_closed_period_that_was_never_reopened_is_locked(
+    status: ReportStatus,
+) -> None:
     refusal = change_refusal(status, CLOSED_AT, None)
     assert refusal is not None
     assert "closed" in refusal
@@ -108,14 +114,14 @@ def test_a_report_of_a_closed_period_that_was_never_reopened_is_locked(status: S
 
 
 @pytest.mark.parametrize("status", [DRAFT, SUBMITTED])
-def test_a_report_reopened_before_its_period_closed_is_locked_again(status: Status) -> None:
+def test_a_report_reopened_before_its_period_closed_is_locked_again(status: ReportStatus) -> None:
     refusal = change_refusal(status, CLOSED_AT, BEFORE_CLOSING)
     assert refusal is not None
     assert "closed" in refusal
 
 
 @pytest.mark.parametrize("status", [DRAFT, SUBMITTED])
-def test_a_report_reopened_after_its_period_closed_may_change(status: Status) -> None:
+def test_a_report_reopened_after_its_period_closed_may_change(status: ReportStatus) -> None:
     assert change_refusal(status, CLOSED_AT, AFTER_CLOSING) is None
 
 
@@ -140,5 +146,5 @@ def test_after_change_leaves_an_approved_status_as_it_is() -> None:
 
 
 def test_statuses_and_steps_have_the_contract_s_names() -> None:
-    assert [s.value for s in Status] == ["draft", "submitted", "approved"]
+    assert [s.value for s in ReportStatus] == ["draft", "submitted", "approved"]
     assert [s.value for s in Step] == ["submit", "approve", "return", "reopen"]
