@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import hmac
 from typing import Annotated
 
@@ -16,18 +15,13 @@ from app.config import Settings, get_settings
 from app.db.engine import get_session
 from app.db.models import ApiKey
 from app.domain.access import Caller, Role
+from app.keys.tokens import hash_token
 
 # scope="function": the transaction is committed before the response leaves (see get_session).
 SessionDep = Annotated[Session, Depends(get_session, scope="function")]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 
 _bearer = HTTPBearer(auto_error=False, description="An API key: `Authorization: Bearer <token>`.")
-
-
-def hash_token(token: str) -> str:
-    """Tokens are 256-bit random strings, so a plain SHA-256 is enough to keep them unguessable
-    from a database dump; a slow password hash would only slow every request."""
-    return hashlib.sha256(token.encode()).hexdigest()
 
 
 def current_caller(

@@ -8,10 +8,12 @@ facts per insats, then per group (förbund or län) and overall in one GROUPING 
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from functools import reduce
 from typing import Any
 
 from sqlalchemy import (
@@ -33,7 +35,7 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from app.db.models import Forbund, Insats, Report, ReportFact
 from app.domain.measures import GENDERS, MEASURES
-from app.domain.summary import SHARE_INPUTS
+from app.domain.summary import SHARE_INPUTS, SHARE_OUTCOMES
 
 
 class GroupBy(StrEnum):
@@ -136,34 +138,32 @@ def _share_inputs(per_insats: Any) -> list[Any]:
     denominator.
     """
     c = per_insats.c
-    genders = c.gender.in_(GENDERS)
+    categories = sorted({cat for cats in SHARE_OUTCOMES.values() for cat in cats})
     paired = (
         select(
             c.grp,
             c.insats_id,
             c.gender,
             func.sum(c.value).filter(c.measure == "ended").label("ended"),
-            func.sum(c.value)
-            .filter(and_(c.measure == "outcomes", c.category == "work"))
-            .label("work"),
-            func.sum(c.value)
-            .filter(and_(c.measure == "outcomes", c.category == "studies"))
-            .label("studies"),
+            *(
+                func.sum(c.value)
+                .filter(and_(c.measure == "outcomes", c.category == cat))
+                .label(cat)
+                for cat in categories
+            ),
         )
-        .where(genders)
+        .where(c.gender.in_(GENDERS))
         .group_by(c.grp, c.insats_id, c.gender)
         .subquery("paired")
     )
     p = paired.c
-    either = or_(p.work.is_not(None), p.studies.is_not(None))
-    both = func.coalesce(p.work, 0) + func.coalesce(p.studies, 0)
-    inputs = [
-        ("work_of_ended", p.work, p.work.is_not(None)),
-        ("studies_of_ended", p.studies, p.studies.is_not(None)),
-        ("work_or_studies_of_ended", both, either),
-    ]
     selects = []
-    for name, numerator, reported in inputs:
+    for name, outcomes in SHARE_OUTCOMES.items():
+        # The outcomes of a share the insats gave, summed; it counts if it gave any of them.
+        numerator: ColumnElement[Any] = reduce(
+            operator.add, (func.coalesce(p[cat], 0) for cat in outcomes)
+        )
+        reported = or_(*(p[cat].is_not(None) for cat in outcomes))
         for part, value in (("numerator", numerator), ("denominator", p.ended)):
             selects.append(
                 select(

@@ -38,7 +38,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
-__all__ = ["Additivity", "cells_to_suppress", "publish", "share_is_publishable"]
+__all__ = ["Additivity", "cells_to_suppress", "publish"]
 
 
 @dataclass(frozen=True)
@@ -140,15 +140,6 @@ def publish(cells: Mapping[str, int | None], suppressed: Iterable[str]) -> dict[
     """
     hidden = frozenset(suppressed)
     return {name: None if name in hidden else value for name, value in cells.items()}
-
-
-def share_is_publishable(numerator: str, denominator: str, suppressed: frozenset[str]) -> bool:
-    """Whether a share ``numerator / denominator`` may be published.
-
-    A share built on a hidden count would give that count away (multiply back by the
-    published other count), so it is suppressed whenever either count is.
-    """
-    return numerator not in suppressed and denominator not in suppressed
 
 
 @dataclass(frozen=True)

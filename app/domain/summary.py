@@ -12,7 +12,13 @@ from typing import Any, NamedTuple
 from app.domain.measures import GENDERS, MEASURES, Shape
 
 SHARE_INPUTS = "share_inputs"
-SHARES = ("work_of_ended", "studies_of_ended", "work_or_studies_of_ended")
+# Each share of those who ended, and the outcomes it counts (utfall vid avslut).
+SHARE_OUTCOMES: dict[str, tuple[str, ...]] = {
+    "work_of_ended": ("work",),
+    "studies_of_ended": ("studies",),
+    "work_or_studies_of_ended": ("work", "studies"),
+}
+SHARES = tuple(SHARE_OUTCOMES)
 TOTAL = "total"
 
 

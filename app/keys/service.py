@@ -2,21 +2,18 @@
 
 from __future__ import annotations
 
-import secrets
 import uuid
 from datetime import UTC, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from app.api.deps import hash_token
 from app.api.problems import Forbidden, NotFound, Unprocessable
 from app.audit.service import record
 from app.db.models import ApiKey, Forbund, Insats
 from app.domain.access import Caller, Role, may_create_key, may_revoke_key
 from app.keys.schemas import CreatedKey, KeyIn, KeyOut
-
-TOKEN_PREFIX = "fsk_"  # makes leaked tokens recognisable to secret scanners
+from app.keys.tokens import hash_token, new_token
 
 
 def to_out(key: ApiKey, token: str | None = None) -> KeyOut:
@@ -75,7 +72,7 @@ def create_key(session: Session, caller: Caller | None, data: KeyIn) -> tuple[Ap
             "This key may not create that key: a förbund key creates reporter keys "
             "for its own insatser only."
         )
-    token = TOKEN_PREFIX + secrets.token_urlsafe(32)
+    token = new_token()
     key = ApiKey(
         id=uuid.uuid4(),
         token_hash=hash_token(token),

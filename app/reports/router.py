@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Header, Response, status
 
@@ -18,20 +18,14 @@ from app.api.problems import (
     Unprocessable,
     responses,
 )
-from app.audit.service import events
 from app.db.models import Report
-from app.domain.reports import Fact, diff_facts
 from app.domain.workflow import Step
 from app.insatser.service import insats_for_reports
 from app.reports import service
 from app.reports.schemas import (
-    EventOut,
-    FactChange,
     HistoryOut,
-    KeyRef,
     ReportIn,
     ReportOut,
-    RevisionOut,
     StepIn,
 )
 
@@ -110,41 +104,7 @@ def report_history(
 ) -> HistoryOut:
     """Every revision of the report (who, when, what changed) and every workflow step."""
     insats = insats_for_reports(session, caller, insats_id, write=False)
-    parsed = period_param(period)
-    report = service.get_report(session, insats.id, parsed)
-    revisions: list[dict[str, Any]] = []
-    previous: list[Fact] = []
-    for revision in service.revisions(session, report.id):
-        facts = [Fact(str(m), str(c), str(g), int(v)) for m, c, g, v in revision.facts]
-        previous_note = revisions[-1]["note"] if revisions else None
-        revisions.append(
-            {
-                "revision": revision.revision,
-                "changed_at": revision.changed_at,
-                "changed_by": KeyRef(key_id=revision.changed_by, label=revision.changed_by_label),
-                "changes": [
-                    FactChange(measure=m, category=c or None, gender=g or None, before=b, after=a)
-                    for m, c, g, b, a in diff_facts(previous, facts)
-                ],
-                "note_changed": bool(revisions) and revision.note != previous_note,
-                "note": revision.note,
-            }
-        )
-        previous = facts
-    return HistoryOut(
-        insats_id=insats.id,
-        period=str(parsed),
-        revisions=[RevisionOut.model_validate(r) for r in revisions],
-        events=[
-            EventOut(
-                at=e.at,
-                action=e.action,
-                by=KeyRef(key_id=e.key_id, label=e.key_label),
-                detail=e.detail,
-            )
-            for e in reversed(events(session, report_id=report.id))
-        ],
-    )
+    return service.history(session, insats, period_param(period))
 
 
 def _step_route(step: Step, summary: str) -> None:

@@ -18,12 +18,12 @@ from app.api.problems import (
     PreconditionRequired,
     Unprocessable,
 )
-from app.audit.service import record
+from app.audit.service import events, record
 from app.db.models import ClosedPeriod, Insats, Report, ReportFact, ReportRevision
 from app.domain.access import Caller, Role, may_write_forbund
 from app.domain.measures import InsatsKind
 from app.domain.periods import Period
-from app.domain.reports import Fact, check_consistency, from_facts, to_facts
+from app.domain.reports import Fact, check_consistency, diff_facts, from_facts, to_facts
 from app.domain.workflow import (
     FORBUND_STEPS,
     ReportStatus,
@@ -32,7 +32,15 @@ from app.domain.workflow import (
     change_refusal,
     next_status,
 )
-from app.reports.schemas import ReportIn, ReportOut
+from app.reports.schemas import (
+    EventOut,
+    FactChange,
+    HistoryOut,
+    KeyRef,
+    ReportIn,
+    ReportOut,
+    RevisionOut,
+)
 
 
 def etag(report: Report) -> str:
@@ -285,3 +293,40 @@ def revisions(session: Session, report_id: int) -> list[ReportRevision]:
         .order_by(ReportRevision.revision)
     )
     return list(session.scalars(query))
+
+
+def history(session: Session, insats: Insats, period: Period) -> HistoryOut:
+    """Every revision (who, when, which numbers changed) and every workflow step, oldest first."""
+    report = get_report(session, insats.id, period)
+    out: list[RevisionOut] = []
+    previous: list[Fact] = []
+    previous_note: str | None = None
+    for revision in revisions(session, report.id):
+        facts = [Fact(str(m), str(c), str(g), int(v)) for m, c, g, v in revision.facts]
+        out.append(
+            RevisionOut(
+                revision=revision.revision,
+                changed_at=revision.changed_at,
+                changed_by=KeyRef(key_id=revision.changed_by, label=revision.changed_by_label),
+                changes=[
+                    FactChange(measure=m, category=c or None, gender=g or None, before=b, after=a)
+                    for m, c, g, b, a in diff_facts(previous, facts)
+                ],
+                note_changed=bool(out) and revision.note != previous_note,
+            )
+        )
+        previous, previous_note = facts, revision.note
+    return HistoryOut(
+        insats_id=insats.id,
+        period=str(period),
+        revisions=out,
+        events=[
+            EventOut(
+                at=e.at,
+                action=e.action,
+                by=KeyRef(key_id=e.key_id, label=e.key_label),
+                detail=e.detail,
+            )
+            for e in reversed(events(session, report_id=report.id))
+        ],
+    )

@@ -16,14 +16,9 @@ from typing import Any
 
 from app.domain.disclosure import Additivity, cells_to_suppress
 from app.domain.measures import GENDERS, OUTCOME_CATEGORIES
-from app.domain.summary import SHARES, TOTAL
+from app.domain.summary import SHARE_OUTCOMES, SHARES, TOTAL
 
 NATIONAL = "national"
-_SHARE_SOURCES = {
-    "work_of_ended": ("work",),
-    "studies_of_ended": ("studies",),
-    "work_or_studies_of_ended": ("work", "studies"),
-}
 
 
 def _leaves(node: Any, path: str) -> Iterator[tuple[str, int]]:
@@ -96,7 +91,7 @@ class Protection:
                 if figure[key] is None:
                     continue
                 given = inputs.get(name, {}).get(key, {})
-                sources = [f"outcomes.{c}.{key}" for c in _SHARE_SOURCES[name]]
+                sources = [f"outcomes.{c}.{key}" for c in SHARE_OUTCOMES[name]]
                 published = [_get(measures, s) for s in sources]
                 ended = _get(measures, f"ended.{key}")
                 safe = (

@@ -13,7 +13,7 @@ from app.db.aggregates import GroupBy
 from app.domain.access import may_read_national
 from app.domain.periods import Period, PeriodKind
 from app.forbund.service import get_forbund, readable_forbund
-from app.summaries import open_data, service, tables
+from app.summaries import service, tables
 from app.summaries.schemas import AnnualTable, ForbundSummary, NationalSummary, Series
 
 router = APIRouter(prefix="/api/v1", tags=["summaries"], responses=responses(Unprocessable))
@@ -156,13 +156,6 @@ def _open_period(text: str) -> Period:
     return period
 
 
-def _protection(session: SessionDep, period: Period, threshold: int) -> open_data.Protection:
-    """One suppression pattern for every open table of the period, computed together."""
-    by_forbund = service.national_figures(session, period, GroupBy.FORBUND)
-    by_lan = service.national_figures(session, period, GroupBy.LAN)
-    return open_data.protect_period(by_forbund, by_lan, threshold)
-
-
 @router.get("/open/national/summary", operation_id="getOpenNationalSummary", tags=["open data"])
 def open_national_summary(
     period: PeriodQuery,
@@ -172,12 +165,9 @@ def open_national_summary(
 ) -> NationalSummary:
     """The national summary for a calendar year, for anyone, no token: small counts, and
     whatever would reveal them, are null and named in `suppressed` (docs/disclosure.md)."""
-    parsed = _open_period(period)
-    protection = _protection(session, parsed, settings.finsam_suppression_threshold)
-    summary = service.national_figures(session, parsed, group_by)
-    return NationalSummary.model_validate(
-        open_data.publish_national(summary, protection, group_by.value)
-    )
+    threshold = settings.finsam_suppression_threshold
+    summary = service.open_national_summary(session, _open_period(period), group_by, threshold)
+    return NationalSummary.model_validate(summary)
 
 
 @router.get(
@@ -192,7 +182,6 @@ def open_forbund_summary(
     """A förbund's summary for anyone, no token, hiding exactly what its row of the open
     national summary hides, so that no two open tables can be combined against each other."""
     forbund = get_forbund(session, code)
-    parsed = _open_period(period)
-    protection = _protection(session, parsed, settings.finsam_suppression_threshold)
-    summary = service.forbund_summary(session, forbund, parsed)
-    return ForbundSummary.model_validate(open_data.publish_forbund(summary, protection))
+    threshold = settings.finsam_suppression_threshold
+    summary = service.open_forbund_summary(session, forbund, _open_period(period), threshold)
+    return ForbundSummary.model_validate(summary)

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.db.aggregates import (
@@ -21,6 +22,7 @@ from app.db.aggregates import (
 from app.db.models import Forbund
 from app.domain.periods import Coverage, Period, choose_coverage, parse_period
 from app.domain.summary import Sum, build_measures, build_shares, change, share_inputs
+from app.summaries.open_data import Protection, protect_period, publish_forbund, publish_national
 
 
 @dataclass
@@ -152,6 +154,13 @@ def national_figures(
     groups: dict[str, list[InsatsInfo]] = defaultdict(list)
     names: dict[str, str | None] = {}
     lans: dict[str, str] = {}
+    # Every förbund has a row, also one with no insats active in the period: "no insatser"
+    # is an answer, and leaving the row out would read as "not registered".
+    for code, name, lan in session.execute(select(Forbund.code, Forbund.name, Forbund.lan)):
+        key = code if group_by is GroupBy.FORBUND else lan
+        groups.setdefault(key, [])
+        names[key] = name if group_by is GroupBy.FORBUND else None
+        lans[key] = lan
     for insats in selection.insatser:
         key = insats.forbund_code if group_by is GroupBy.FORBUND else insats.lan
         groups[key].append(insats)
@@ -186,3 +195,31 @@ def national_summary(
         other = national_figures(session, compare, group_by, approved_only)
         summary["comparison"] = _comparison(compare, summary, other)
     return summary
+
+
+def _open_tables(
+    session: Session, period: Period, threshold: int
+) -> tuple[dict[str, Any], dict[str, Any], Protection]:
+    """The period's national figures by förbund and by län, and the one suppression pattern
+    that protects every open table of the period together."""
+    by_forbund = national_figures(session, period, GroupBy.FORBUND)
+    by_lan = national_figures(session, period, GroupBy.LAN)
+    return by_forbund, by_lan, protect_period(by_forbund, by_lan, threshold)
+
+
+def open_national_summary(
+    session: Session, period: Period, group_by: GroupBy, threshold: int
+) -> dict[str, Any]:
+    """The national summary as published without a token (docs/disclosure.md)."""
+    by_forbund, by_lan, protection = _open_tables(session, period, threshold)
+    summary = by_forbund if group_by is GroupBy.FORBUND else by_lan
+    return publish_national(summary, protection, group_by.value)
+
+
+def open_forbund_summary(
+    session: Session, forbund: Forbund, period: Period, threshold: int
+) -> dict[str, Any]:
+    """A förbund's summary as published without a token: it hides exactly what its row of
+    the open national summary hides, so that no two open tables undo each other."""
+    _, _, protection = _open_tables(session, period, threshold)
+    return publish_forbund(forbund_summary(session, forbund, period), protection)

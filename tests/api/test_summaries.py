@@ -263,3 +263,18 @@ def test_an_insats_that_started_mid_year_is_complete_with_the_halves_it_lived(
     result = summary(client, api, "2023")
     assert result["complete"] is True
     assert result["measures"]["started"]["total"] == 7
+
+
+def test_a_forbund_without_active_insatser_still_has_its_national_row(
+    client: TestClient, api: Api
+) -> None:
+    api.forbund("sundsvall")
+    api.forbund("tomt")
+    insats = api.insats("sundsvall")
+    api.report(insats["id"], "2022", {"participants": {"women": 7, "men": 8}})
+    national = client.get(
+        "/api/v1/national/summary", params={"period": "2022"}, headers=api.admin
+    ).json()
+    rows = {r["key"]: r for r in national["forbund"]}
+    assert set(rows) == {"sundsvall", "tomt"}
+    assert (rows["tomt"]["insatser"], rows["tomt"]["measures"]["participants"]) == (0, None)

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.domain.disclosure import Additivity, cells_to_suppress, publish, share_is_publishable
+from app.domain.disclosure import Additivity, cells_to_suppress, publish
 
 GENDERS = ("women", "men", "unspecified")
 Cells = dict[str, int | None]
@@ -252,14 +252,6 @@ def test_publish_hides_suppressed_cells_and_keeps_everything_else() -> None:
     cells: Cells = {"a": 3, "b": 0, "c": None, "d": 12}
 
     assert publish(cells, frozenset({"a", "d"})) == {"a": None, "b": 0, "c": None, "d": None}
-
-
-def test_a_share_built_on_a_suppressed_count_is_not_publishable() -> None:
-    hidden = frozenset({"f1:women"})
-
-    assert not share_is_publishable("f1:women", "f1:total", hidden)
-    assert not share_is_publishable("f1:total", "f1:women", hidden)
-    assert share_is_publishable("f1:men", "f1:total", hidden)
 
 
 # --- properties on random national tables ---------------------------------------------------
