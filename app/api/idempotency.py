@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Annotated
 
 from fastapi import Depends, Header, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
-from sqlalchemy import select
+from sqlalchemy import delete, func, select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session
 
@@ -23,6 +24,9 @@ from app.db.models import IdempotencyRecord
 from app.domain.access import Caller
 
 REPLAYED = "Idempotent-Replayed"
+# How long a key is remembered: long enough for any client's retries, short enough that the
+# table stays small. After that the same key starts a new request.
+RETENTION = timedelta(hours=24)
 
 
 @dataclass(frozen=True)
@@ -39,6 +43,10 @@ class Idempotency:
         if self.key is None:
             return None
         owner = str(caller.key_id) if caller.key_id else "admin-token"
+        # Sweep what has expired (an indexed range delete, cheap at a few POSTs a second).
+        session.execute(
+            delete(IdempotencyRecord).where(IdempotencyRecord.created_at < func.now() - RETENTION)
+        )
         session.execute(
             insert(IdempotencyRecord)
             .values(

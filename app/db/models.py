@@ -215,6 +215,8 @@ class IdempotencyRecord(Base):
     """The first response to a POST with an Idempotency-Key, replayed to its retries."""
 
     __tablename__ = "idempotency_records"
+    # Expired records are swept by age.
+    __table_args__ = (Index("ix_idempotency_records_created_at", "created_at"),)
 
     # Keys are the caller's own namespace: two callers may pick the same key.
     caller: Mapped[str] = mapped_column(String(64), primary_key=True)
