@@ -32,11 +32,32 @@ def migrate() -> None:
     migrations.upgrade(database_url())
 
 
+class RedactPersonalNumbers(logging.Filter):
+    """Access logs carry raw paths and queries; a personnummer there must not reach a log."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        from app.domain.personal_numbers import find_personal_numbers
+
+        if isinstance(record.args, tuple):
+            record.args = tuple(
+                _redact(arg, find_personal_numbers) if isinstance(arg, str) else arg
+                for arg in record.args
+            )
+        return True
+
+
+def _redact(text: str, find: Any) -> str:
+    for number in find(text):
+        text = text.replace(number, "[personnummer]")
+    return text
+
+
 def serve(host: str, port: int) -> None:
     import uvicorn
 
     migrate()
-    uvicorn.run("app.main:app", host=host, port=port, proxy_headers=True)
+    logging.getLogger("uvicorn.access").addFilter(RedactPersonalNumbers())
+    uvicorn.run("app.main:app", host=host, port=port, proxy_headers=True, log_config=None)
 
 
 def create_key(

@@ -14,6 +14,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
+from sqlalchemy.exc import DataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 log = logging.getLogger(__name__)
@@ -169,6 +170,13 @@ def install_problem_handlers(app: FastAPI) -> None:
         return problem_response(
             exc.status_code, title, str(exc.detail), headers=dict(exc.headers or {})
         )
+
+    @app.exception_handler(DataError)
+    async def _data(request: Request, exc: DataError) -> JSONResponse:
+        # Input the database refused as data (out of range, not encodable): the client's
+        # error, answered without echoing it.
+        log.warning("database refused input on %s %s", request.method, request.url.path)
+        return problem_response(400, "Bad request", "A value in the request cannot be stored.")
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, model_validator
@@ -29,10 +30,12 @@ class InputModel(BaseModel):
                 "samordningsnummer); send anonymous counts only",
                 {"path": path},
             )
-        if (nul_at := _nul_character(data)) is not None:
+        if (nul_at := _control_character(data)) is not None:
             # PostgreSQL text cannot hold NUL; refuse it as the client's error, not a 500.
             raise PydanticCustomError(
-                "nul_character", "text must not contain NUL (\\u0000) characters", {"path": nul_at}
+                "control_character",
+                "text must not contain control characters (such as \\u0000)",
+                {"path": nul_at},
             )
         return data
 
@@ -40,9 +43,15 @@ class InputModel(BaseModel):
 _REDACTED = "[personal identity number]"
 
 
-def _nul_character(value: Any, path: tuple[str | int, ...] = ()) -> list[str | int] | None:
+# Control characters other than tab and line breaks: PostgreSQL refuses NUL, spreadsheets
+# refuse the rest (an insats name with one would break every XLSX table it appears in), and
+# no name or note needs them.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def _control_character(value: Any, path: tuple[str | int, ...] = ()) -> list[str | int] | None:
     if isinstance(value, str):
-        return list(path) if "\x00" in value else None
+        return list(path) if _CONTROL.search(value) else None
     items = (
         value.items()
         if isinstance(value, dict)
@@ -51,9 +60,9 @@ def _nul_character(value: Any, path: tuple[str | int, ...] = ()) -> list[str | i
         else ()
     )
     for key, item in items:
-        if isinstance(key, str) and "\x00" in key:
+        if isinstance(key, str) and _CONTROL.search(key):
             return [*path, "[key]"]
-        found = _nul_character(item, (*path, key))
+        found = _control_character(item, (*path, key))
         if found is not None:
             return found
     return None

@@ -37,7 +37,9 @@ _PATTERN = re.compile(
     r"(?<!\d)"
     r"(?P<century>\d{2})?"
     r"(?P<date>\d{6})"
-    r"[-+ ]?"
+    # Any dash or space a word processor may put there: en/em dash, minus sign, no-break
+    # space, non-breaking hyphen ("811218–9876" is what autocorrect makes of 811218-9876).
+    r"[-+\s\u00a0\u2010-\u2015\u2212\ufe63\uff0b\uff0d]?"
     r"(?P<serial>\d{3})"
     r"(?P<check>\d)"
     r"(?!\d)"

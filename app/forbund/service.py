@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -25,8 +27,13 @@ def create_forbund(session: Session, data: ForbundIn) -> Forbund:
     return forbund
 
 
+_CODE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
 def get_forbund(session: Session, code: str) -> Forbund:
-    forbund = session.scalar(select(Forbund).where(Forbund.code == code))
+    # A string that is no code cannot name a förbund; it is not sent to the database at all.
+    valid = len(code) <= 64 and _CODE.fullmatch(code) is not None
+    forbund = session.scalar(select(Forbund).where(Forbund.code == code)) if valid else None
     if forbund is None:
         # Echo the code only when it cannot be personal data (error texts end up in logs).
         shown = "that code" if contains_personal_number(code) else f"code '{code}'"

@@ -25,8 +25,17 @@ class InsatsIn(InputModel):
         description="Insatsägare: the member organisation that runs it.",
         examples=["Region Västernorrland"],
     )
-    start_date: date = Field(description="Startdatum: first day of the insats.")
-    end_date: date | None = Field(default=None, description="Slutdatum: last day, if known.")
+    start_date: date = Field(
+        ge=date(1900, 1, 1),
+        le=date(2999, 12, 31),
+        description="Startdatum: first day of the insats.",
+    )
+    end_date: date | None = Field(
+        default=None,
+        ge=date(1900, 1, 1),
+        le=date(2999, 12, 31),
+        description="Slutdatum: last day, if known.",
+    )
     target_group: Annotated[str, StringConstraints(max_length=2000)] | None = Field(
         default=None, description="Målgrupp: who the insats is for."
     )

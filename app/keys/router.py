@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 from uuid import UUID
 
-from fastapi import APIRouter, status
+from fastapi import APIRouter, Response, status
 
 from app.api.deps import CallerDep, SessionDep
 from app.api.idempotency import IdempotencyDep
@@ -28,11 +28,17 @@ router = APIRouter(
     responses=responses(Unprocessable),
 )
 def create_key(
-    data: KeyIn, session: SessionDep, caller: CallerDep, idempotency: IdempotencyDep
+    data: KeyIn,
+    session: SessionDep,
+    caller: CallerDep,
+    idempotency: IdempotencyDep,
+    response: Response,
 ) -> Any:
     """Create an API key. Admin keys create any; a förbund key creates reporter keys for its
     own insatser. The token is in this response only; the service keeps a hash, so a retried
     request (same Idempotency-Key) gets the same key with `token` null."""
+    # The body carries a secret: no cache on the way may keep it.
+    response.headers["Cache-Control"] = "no-store"
     if replay := idempotency.begin(session, caller):
         return replay
     key, token = service.create_key(session, caller, data)

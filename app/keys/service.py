@@ -64,14 +64,21 @@ def _scope(session: Session, data: KeyIn) -> tuple[Forbund | None, list[Insats]]
 
 def create_key(session: Session, caller: Caller | None, data: KeyIn) -> tuple[ApiKey, str]:
     """Create a key; `caller` None is the operator at the command line. Returns key and token."""
+    refusal = Forbidden(
+        "This key may not create that key: a förbund key creates reporter keys "
+        "for its own insatser only."
+    )
+    # Authorise before looking anything up, so that a refused caller cannot learn which
+    # förbund codes or insats ids exist from the difference between a 422 and a 403.
+    if caller is not None and not (
+        caller.role is Role.ADMIN or (caller.role is Role.FORBUND and data.role is Role.REPORTER)
+    ):
+        raise refusal
     forbund, insatser = _scope(session, data)
     if caller is not None and not may_create_key(
         caller, data.role, forbund.id if forbund else None, {i.forbund_id for i in insatser}
     ):
-        raise Forbidden(
-            "This key may not create that key: a förbund key creates reporter keys "
-            "for its own insatser only."
-        )
+        raise refusal
     token = new_token()
     key = ApiKey(
         id=uuid.uuid4(),

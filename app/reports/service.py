@@ -167,7 +167,7 @@ def put_report(
     report, created = _locked_report(session, insats.id, period)
     closed_at = period_closed_at(session, insats.forbund_id, period)
     if created:
-        if if_match is not None and if_match.strip() != "*":
+        if if_match is not None:  # "*" too: it means "only if it exists" (RFC 9110)
             raise PreconditionFailed("If-Match was sent, but there is no report to match yet.")
         if closed_at is not None and caller.role is Role.REPORTER:
             raise Conflict(f"Period {period} is closed; ask the förbund to add late reports.")

@@ -7,6 +7,7 @@ import io
 from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from sqlalchemy.orm import Session
 
 from app.api.problems import Unprocessable
@@ -75,6 +76,12 @@ def _cell(value: Any) -> Any:
     return NOT_APPLICABLE if value is None else value
 
 
+def _xlsx_cell(value: Any) -> Any:
+    value = _cell(value)
+    # Names stored before control characters were refused must not break the workbook.
+    return ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value
+
+
 def _csv_cell(value: Any) -> Any:
     value = _cell(value)
     if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
@@ -100,7 +107,7 @@ def to_xlsx(table: dict[str, Any]) -> bytes:
     sheet.title = f"{table['forbund']} {table['period']}"[:31]
     sheet.append([header for _, header in COLUMNS])
     for row in table["rows"]:
-        sheet.append([_cell(row[key]) for key, _ in COLUMNS])
+        sheet.append([_xlsx_cell(row[key]) for key, _ in COLUMNS])
     for cells in sheet.iter_rows():
         for cell in cells:
             if cell.data_type == "f":  # text that openpyxl took for a formula stays text

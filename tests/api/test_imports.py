@@ -12,6 +12,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from app.domain.measures import MEASURES
+from app.imports.schemas import MAX_ROWS
 from tests.conftest import Api, auth
 
 PROBLEM_JSON = "application/problem+json"
@@ -283,13 +284,13 @@ def test_a_row_may_carry_the_if_match_its_förbund_requires(client: TestClient, 
 # --- limits and the shape of the body ------------------------------------------------------
 
 
-def test_more_than_10000_rows_is_a_422_naming_the_reports(client: TestClient, api: Api) -> None:
-    body = [{"insats_id": 1, "period": "2023", "report": {}}] * 10_001
+def test_more_rows_than_the_cap_is_a_422_naming_the_reports(client: TestClient, api: Api) -> None:
+    body = [{"insats_id": 1, "period": "2023", "report": {}}] * (MAX_ROWS + 1)
 
     found = problem(post(client, body, api.admin), 422)
 
     assert found["errors"][0]["loc"] == ["body", "reports"]
-    assert "10,000" in found["errors"][0]["msg"]
+    assert f"{MAX_ROWS:,}" in found["errors"][0]["msg"]
 
 
 def test_an_unknown_member_of_the_body_is_rejected(client: TestClient, api: Api) -> None:

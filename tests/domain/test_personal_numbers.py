@@ -328,3 +328,12 @@ def test_a_valid_number_with_an_adjacent_digit_is_never_flagged(
     number = with_check_digit(digits, separator)
     glued = extra + number if before else number + extra
     assert find_personal_numbers(f"nr {glued} ") == []
+
+
+@pytest.mark.parametrize(
+    "separator",
+    ["\u2013", "\u2014", "\u2011", "\u2212", "\u00a0", "\u2009"],
+    ids=["en-dash", "em-dash", "non-breaking-hyphen", "minus-sign", "no-break-space", "thin-space"],
+)
+def test_a_personnummer_with_a_word_processors_separator_is_detected(separator: str) -> None:
+    assert contains_personal_number(f"Avslutad: 811218{separator}9876 (Anna)")
