@@ -121,7 +121,7 @@ def import_reports(
     Every row is checked and stored exactly as `PUT /api/v1/insatser/{id}/reports/{period}`
     would, in one transaction: one bad row rejects the whole import (422, nothing written)
     unless `partial=true`. The summary counts created, updated and unchanged reports and
-    names every rejected row and field. At most 10,000 rows.
+    names every rejected row and field. At most 5,000 rows.
     """
     service.ensure_may_import(caller)
     upload = _read(body)
