@@ -7,6 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request, Response
 
 from app.api.deps import CallerDep, SessionDep, SettingsDep
+from app.api.negotiation import NotAcceptable, choose
 from app.api.params import period_param
 from app.api.problems import Forbidden, NotFound, Unauthorized, Unprocessable, responses
 from app.db.aggregates import GroupBy
@@ -27,6 +28,7 @@ ApprovedQuery = Annotated[
     bool, Query(description="Endast godkända: count approved reports only (default: all).")
 ]
 
+JSON = "application/json"
 CSV = "text/csv"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -59,7 +61,7 @@ def forbund_summary(
     "/forbund/{code}/table",
     operation_id="getAnnualReportTable",
     responses={
-        **responses(Unauthorized, Forbidden, NotFound),
+        **responses(Unauthorized, Forbidden, NotFound, NotAcceptable),
         200: {
             "description": "The table as JSON, CSV (Swedish headers, `;`) or XLSX by `Accept`.",
             "content": {
@@ -82,15 +84,15 @@ def annual_table(
     forbund = readable_forbund(session, caller, code)
     parsed = period_param(period, ("query", "period"))
     table = tables.annual_table(session, forbund, parsed, approved_only)
-    accept = request.headers.get("accept", "")
+    chosen = choose(request.headers.get("accept"), (JSON, CSV, XLSX))
     filename = f"finsam-{forbund.code}-{table['period']}"
-    if XLSX in accept:
+    if chosen == XLSX:
         return Response(
             tables.to_xlsx(table),
             media_type=XLSX,
             headers={"Content-Disposition": f'attachment; filename="{filename}.xlsx"'},
         )
-    if CSV in accept:
+    if chosen == CSV:
         return Response(
             tables.to_csv(table).encode("utf-8-sig"),  # the BOM makes Excel read UTF-8
             media_type=f"{CSV}; charset=utf-8",

@@ -62,3 +62,14 @@ def test_an_insats_date_outside_1900_to_2999_is_a_422_naming_it(
     response = client.post("/api/v1/forbund/sundsvall/insatser", json=body, headers=api.admin)
     assert response.status_code == 422
     assert response.json()["errors"][0]["loc"] == ["body", "start_date"]
+
+
+def test_an_unacceptable_table_format_is_a_406_problem(client: TestClient, api: Api) -> None:
+    api.forbund()
+    response = client.get(
+        "/api/v1/forbund/sundsvall/table",
+        params={"period": "2022"},
+        headers={**api.admin, "Accept": "application/xml"},
+    )
+    assert response.status_code == 406
+    assert response.headers["content-type"] == "application/problem+json"

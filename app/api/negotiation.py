@@ -1,0 +1,51 @@
+"""Choosing a response type from the Accept header (RFC 9110 12.5.1), q-values included."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from app.api.problems import ProblemError
+
+
+class NotAcceptable(ProblemError):
+    status, title = 406, "Not acceptable"
+
+
+def _ranges(header: str) -> list[tuple[str, float]]:
+    ranges = []
+    for item in header.split(","):
+        media, *params = (part.strip() for part in item.split(";"))
+        if not media:
+            continue
+        q = 1.0
+        for param in params:
+            name, _, value = param.partition("=")
+            if name.strip().lower() == "q":
+                try:
+                    q = float(value)
+                except ValueError:
+                    q = 0.0
+        ranges.append((media.lower(), q))
+    return ranges
+
+
+def choose(header: str | None, offered: Sequence[str]) -> str:
+    """The offered type the client prefers; the first offered when it says nothing; 406 when
+    it accepts none of them."""
+    if not header or not header.strip():
+        return offered[0]
+    ranges = _ranges(header)
+
+    def quality(media: str) -> float:
+        kind = media.split("/")[0] + "/*"
+        # The most specific range that matches decides (text/csv;q=0 beats */*).
+        for candidate in (media, kind, "*/*"):
+            found = [q for m, q in ranges if m == candidate]
+            if found:
+                return max(found)
+        return 0.0
+
+    best = max(offered, key=lambda media: (quality(media), -offered.index(media)))
+    if quality(best) <= 0:
+        raise NotAcceptable(f"This resource is available as {', '.join(offered)}.")
+    return best
