@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 
 from app.config import Settings, get_settings
 from app.db import migrate
-from app.db.engine import get_session, sqlalchemy_url
+from app.db.engine import get_session, request_transaction, sqlalchemy_url
 from app.main import app
 
 ADMIN_TOKEN = "test-admin-token"
@@ -103,12 +103,7 @@ def client(db: Session, settings: Settings) -> Iterator[TestClient]:
 
     def session_override() -> Iterator[Session]:
         # The same commit-or-rollback contract as get_session, on the test's savepoint.
-        try:
-            yield db
-            db.commit()
-        except BaseException:
-            db.rollback()
-            raise
+        yield from request_transaction(db)
 
     app.dependency_overrides[get_session] = session_override
     app.dependency_overrides[get_settings] = lambda: settings

@@ -64,9 +64,17 @@ def get_session() -> Iterator[Session]:
     sent: a client that got a 2xx can rely on its data being stored.
     """
     with get_sessionmaker()() as session:
-        try:
-            yield session
-            session.commit()
-        except BaseException:
-            session.rollback()
-            raise
+        yield from request_transaction(session)
+
+
+def request_transaction(session: Session) -> Iterator[Session]:
+    """Yield `session` for one request; commit if the request succeeded, else roll back.
+
+    The one place that contract lives: get_session and the tests' overrides all use it.
+    """
+    try:
+        yield session
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise

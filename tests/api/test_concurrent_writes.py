@@ -23,7 +23,7 @@ from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session
 
 from app.config import Settings, get_settings
-from app.db.engine import get_session
+from app.db.engine import get_session, request_transaction
 from app.main import app
 from tests.conftest import ADMIN_TOKEN, auth
 
@@ -104,12 +104,7 @@ def committed(engine: Engine) -> Iterator[Committed]:
 
     def session_per_request() -> Iterator[Session]:
         with Session(engine, expire_on_commit=False) as session:
-            try:
-                yield session
-                session.commit()
-            except BaseException:
-                session.rollback()
-                raise
+            yield from request_transaction(session)
 
     settings = Settings(finsam_admin_token=ADMIN_TOKEN, finsam_suppression_threshold=5)
     saved = dict(app.dependency_overrides)

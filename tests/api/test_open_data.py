@@ -23,7 +23,7 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from app.config import Settings, get_settings
-from app.db.engine import get_session
+from app.db.engine import get_session, request_transaction
 from app.domain.disclosure import Additivity
 from app.main import app
 from tests.conftest import ADMIN_TOKEN, Api
@@ -723,12 +723,7 @@ def own_transaction(engine: Engine) -> Iterator[None]:
         session = Session(bind=connection, join_transaction_mode="create_savepoint")
 
         def session_override() -> Iterator[Session]:
-            try:
-                yield session
-                session.commit()
-            except BaseException:
-                session.rollback()
-                raise
+            yield from request_transaction(session)
 
         app.dependency_overrides[get_session] = session_override
         try:
