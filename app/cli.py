@@ -10,7 +10,9 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from app.config import get_settings
 from app.domain.access import Role
+from app.logs import install_log_redaction
 
 
 def openapi_document() -> dict[str, Any]:
@@ -32,31 +34,10 @@ def migrate() -> None:
     migrations.upgrade(database_url())
 
 
-class RedactPersonalNumbers(logging.Filter):
-    """Access logs carry raw paths and queries; a personnummer there must not reach a log."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        from app.domain.personal_numbers import find_personal_numbers
-
-        if isinstance(record.args, tuple):
-            record.args = tuple(
-                _redact(arg, find_personal_numbers) if isinstance(arg, str) else arg
-                for arg in record.args
-            )
-        return True
-
-
-def _redact(text: str, find: Any) -> str:
-    for number in find(text):
-        text = text.replace(number, "[personnummer]")
-    return text
-
-
 def serve(host: str, port: int) -> None:
     import uvicorn
 
     migrate()
-    logging.getLogger("uvicorn.access").addFilter(RedactPersonalNumbers())
     uvicorn.run("app.main:app", host=host, port=port, proxy_headers=True, log_config=None)
 
 
@@ -65,16 +46,24 @@ def create_key(
 ) -> None:
     from app.api.problems import ProblemError
     from app.db.engine import get_sessionmaker
+    from app.domain.input_rules import check_json
     from app.keys import service
     from app.keys.schemas import KeyIn
 
+    fields = {"role": role.value, "forbund": forbund, "insatser": insatser, "label": label}
+    # What the HTTP gate checks for every body, checked here for the command's arguments.
+    if refusal := check_json(fields, ()):
+        raise SystemExit(f"finsam create-key: --{refusal.loc[0]}: {refusal.msg}")
     migrate()
     try:
         with get_sessionmaker().begin() as session:
-            data = KeyIn(role=role, forbund=forbund, insatser=insatser, label=label)
+            data = KeyIn.model_validate(fields)
             key, token = service.create_key(session, None, data)
-    except (ProblemError, ValidationError) as exc:
+    except ProblemError as exc:
         raise SystemExit(f"finsam create-key: {exc}") from None
+    except ValidationError as exc:  # the messages only: pydantic's text quotes the input
+        reasons = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
+        raise SystemExit(f"finsam create-key: {reasons}") from None
     print(f"id:    {key.id}\nrole:  {key.role}\ntoken: {token}\n(the token is shown only now)")
 
 
@@ -93,6 +82,13 @@ def main(argv: list[str] | None = None) -> None:
     export_cmd = commands.add_parser("export-openapi", help="write the OpenAPI schema")
     export_cmd.add_argument("--output", type=Path, default=Path("openapi/openapi.json"))
     args = parser.parse_args(argv)
+    install_log_redaction()  # before anything logs; the app installs it too
+    try:
+        get_settings()
+    except ValidationError as exc:
+        # Only the messages: the input (a secret, here) stays out of the terminal and logs.
+        reasons = "; ".join(str(e["msg"]).removeprefix("Value error, ") for e in exc.errors())
+        raise SystemExit(f"finsam: {reasons}") from None
 
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     # The embedded server's wrapper narrates every step at INFO; its warnings still show.

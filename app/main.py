@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
-from app.api.limits import BodySizeLimit
+from app.api.input_guard import InputGuard
 from app.api.problems import install_problem_handlers
 from app.audit.router import router as audit_router
 from app.config import get_settings
@@ -13,6 +13,7 @@ from app.health.router import router as health_router
 from app.imports.router import router as imports_router
 from app.insatser.router import router as insatser_router
 from app.keys.router import router as keys_router
+from app.logs import install_log_redaction
 from app.reports.router import router as reports_router
 from app.summaries.router import router as summaries_router
 
@@ -40,9 +41,10 @@ def create_app() -> FastAPI:
             {"name": "health", "description": "Liveness and readiness."},
         ],
     )
+    install_log_redaction()
     install_problem_handlers(app)
     # Read once at start-up: the limit guards the process, like the server's own limits.
-    app.add_middleware(BodySizeLimit, max_bytes=get_settings().finsam_max_body_bytes)
+    app.add_middleware(InputGuard, max_body_bytes=get_settings().finsam_max_body_bytes)
     for router in (
         health_router,
         forbund_router,

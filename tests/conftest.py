@@ -25,7 +25,7 @@ from app.db import migrate
 from app.db.engine import get_session, request_transaction, sqlalchemy_url
 from app.main import app
 
-ADMIN_TOKEN = "test-admin-token"
+ADMIN_TOKEN = "test-admin-token-0123456789abcdef0123"
 
 
 @pytest.fixture(scope="session")

@@ -17,6 +17,8 @@ from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy.exc import DataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from app.domain.input_rules import shown_key
+
 log = logging.getLogger(__name__)
 
 PROBLEM_JSON = "application/problem+json"
@@ -66,10 +68,6 @@ class ProblemError(Exception):
         self.extra = extra
 
 
-class BadRequest(ProblemError):
-    status, title = 400, "Bad request"
-
-
 class Unauthorized(ProblemError):
     status, title = 401, "Authentication required"
 
@@ -106,6 +104,12 @@ class Unprocessable(ProblemError):
         return cls(msg, errors=[FieldError(loc=list(loc), msg=msg)])
 
 
+# Error bodies stay small whatever the input: a body with 100,000 bad columns gets the first
+# hundred named and a count of the rest, not a 10 MB answer.
+MAX_ERRORS = 100
+MAX_DETAIL = 1_000
+
+
 def problem_response(
     status: int,
     title: str,
@@ -114,12 +118,18 @@ def problem_response(
     headers: dict[str, str] | None = None,
     extra: dict[str, Any] | None = None,
 ) -> JSONResponse:
+    extra = dict(extra or {})
+    if errors and len(errors) > MAX_ERRORS:
+        extra["errors_omitted"] = len(errors) - MAX_ERRORS
+        errors = errors[:MAX_ERRORS]
+    if detail and len(detail) > MAX_DETAIL:
+        detail = detail[: MAX_DETAIL - 1] + "…"
     body = Problem(
         title=title,
         status=status,
         detail=detail,
         errors=list(errors) if errors else None,
-        **(extra or {}),
+        **extra,
     )
     return JSONResponse(
         body.model_dump(exclude_none=True),
@@ -137,14 +147,25 @@ def responses(*errors: type[ProblemError]) -> dict[int | str, dict[str, Any]]:
     }
 
 
-def _pydantic_errors(exc: RequestValidationError) -> list[FieldError]:
+# Pydantic messages that quote part of the input back.
+_QUOTING = {"uuid_parsing": "Input should be a valid UUID", "uuid_type": "Input should be a UUID"}
+
+
+def pydantic_errors(errors: Sequence[Any]) -> list[FieldError]:
+    """Pydantic's errors as field errors: locations name unknown fields only when they are
+    short and harmless, and no message quotes the input."""
     found = []
-    for error in exc.errors():
-        loc = [part for part in error.get("loc", ()) if isinstance(part, str | int)]
+    for error in errors:
+        loc = [
+            shown_key(part) if isinstance(part, str) else part
+            for part in error.get("loc", ())
+            if isinstance(part, str | int)
+        ]
         ctx = error.get("ctx") or {}
-        if "path" in ctx:  # errors raised by whole-body checks name the field they found
+        if "path" in ctx:  # a model's own cross-field checks name the field they concern
             loc = ["body", *ctx["path"]]
-        found.append(FieldError(loc=loc, msg=str(error.get("msg", "invalid"))))
+        msg = _QUOTING.get(error.get("type", ""), str(error.get("msg", "invalid")))
+        found.append(FieldError(loc=loc, msg=msg))
     return found
 
 
@@ -159,8 +180,8 @@ def install_problem_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def _validation(request: Request, exc: RequestValidationError) -> JSONResponse:
-        errors = _pydantic_errors(exc)
-        detail = "; ".join(f"{'.'.join(map(str, e.loc))}: {e.msg}" for e in errors)
+        errors = pydantic_errors(exc.errors())
+        detail = "; ".join(f"{'.'.join(map(str, e.loc))}: {e.msg}" for e in errors[:10])
         return problem_response(422, "Validation failed", detail, errors)
 
     @app.exception_handler(StarletteHTTPException)

@@ -13,7 +13,6 @@ from app.audit.service import record
 from app.db.models import ClosedPeriod, Forbund
 from app.domain.access import Caller, Role, may_read_forbund, may_write_forbund
 from app.domain.periods import Period
-from app.domain.personal_numbers import contains_personal_number
 from app.forbund.schemas import ForbundIn, ForbundSettingsIn
 
 
@@ -23,7 +22,7 @@ def create_forbund(session: Session, data: ForbundIn) -> Forbund:
         with session.begin_nested():
             session.add(forbund)
     except IntegrityError:
-        raise Conflict(f"A förbund with code '{data.code}' already exists.") from None
+        raise Conflict("A förbund with that code already exists.") from None
     return forbund
 
 
@@ -35,9 +34,8 @@ def get_forbund(session: Session, code: str) -> Forbund:
     valid = len(code) <= 64 and _CODE.fullmatch(code) is not None
     forbund = session.scalar(select(Forbund).where(Forbund.code == code)) if valid else None
     if forbund is None:
-        # Echo the code only when it cannot be personal data (error texts end up in logs).
-        shown = "that code" if contains_personal_number(code) else f"code '{code}'"
-        raise NotFound(f"No förbund with {shown}.")
+        # Never the code itself: error texts end up in clients' logs (issue 10).
+        raise NotFound("No förbund with that code.")
     return forbund
 
 
@@ -45,7 +43,7 @@ def readable_forbund(session: Session, caller: Caller, code: str) -> Forbund:
     """The förbund, if the caller may read it: 404 if there is none, 403 if it is not theirs."""
     forbund = get_forbund(session, code)
     if not may_read_forbund(caller, forbund.id):
-        raise Forbidden(f"This key may not read förbund '{code}'.")
+        raise Forbidden("This key may not read that förbund.")
     return forbund
 
 
@@ -63,7 +61,7 @@ def writable_forbund(session: Session, caller: Caller, code: str) -> Forbund:
     """The förbund, if the caller may change it: 404 if there is none, 403 if not theirs."""
     forbund = get_forbund(session, code)
     if not may_write_forbund(caller, forbund.id):
-        raise Forbidden(f"This key may not change förbund '{code}'.")
+        raise Forbidden("This key may not change that förbund.")
     return forbund
 
 

@@ -16,8 +16,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app.api.problems import FieldError, Unprocessable
+from app.domain.input_rules import HIDDEN_KEY, check_json, check_text, new_budget, shown_key
 from app.domain.measures import GENDERS, MEASURES, Shape
-from app.domain.personal_numbers import contains_personal_number
+from app.domain.personal_numbers import CandidateBudget
 from app.imports.schemas import MAX_ROWS
 
 Loc = tuple[str | int, ...]
@@ -52,8 +53,12 @@ def read_json(body: bytes) -> Upload:
     """`{"reports": [...]}`; the rows themselves are validated one by one, later."""
     try:
         payload = json.loads(body)
-    except ValueError:
+    except (ValueError, RecursionError):
         raise Unprocessable.at(["body"], "the body is not valid JSON") from None
+    # The gate checked it already when it came as JSON; a body sent without a JSON media
+    # type is read as JSON here, so it is checked here too.
+    if refusal := check_json(payload):
+        raise Unprocessable.at(list(refusal.loc), refusal.msg)
     if not isinstance(payload, dict) or "reports" not in payload:
         raise Unprocessable.at(["body"], 'send an object {"reports": [...]}')
     if len(payload) > 1:
@@ -116,6 +121,8 @@ for _column in REPORT_COLUMNS:
         _GENDER_GROUPS.setdefault(_column.path[:-1], {})[str(_column.path[-1])] = _column
 
 _WHOLE_NUMBER = re.compile(r"[0-9]+")
+# Far more than the template's columns (plus the empty ones spreadsheets leave at the end).
+MAX_COLUMNS = 4 * len(COLUMNS)
 
 
 def template() -> str:
@@ -156,13 +163,26 @@ def read_csv(body: bytes) -> Upload:
     header = next(records, None)
     if header is None:
         raise Unprocessable.at(["body"], "the file is empty; its first line must be the header")
+    budget = new_budget()
+    _check_cells(*header, budget)
     columns = _header(header[1])
     rows: list[SubmittedRow] = []
     for line, cells in records:
         if len(rows) == MAX_ROWS:
             raise _too_many(["body"])
+        _check_cells(line, cells, budget)
         rows.append(_row(line, columns, cells))
     return Upload(rows, column_loc)
+
+
+def _check_cells(line: int, cells: list[str], budget: CandidateBudget) -> None:
+    """Every cell as any text is checked: a personnummer, a control character or an
+    oversized cell refuses the whole file, named by line and column, never echoed."""
+    if len(cells) > MAX_COLUMNS:
+        raise Unprocessable.at(["body", "line", line], f"at most {MAX_COLUMNS} cells per line")
+    for position, cell in enumerate(cells, start=1):
+        if refusal := check_text(cell, ("body", "line", line, "column", position), budget):
+            raise Unprocessable.at(list(refusal.loc), refusal.msg)
 
 
 def _records(reader: Any) -> Iterator[tuple[int, list[str]]]:
@@ -186,8 +206,10 @@ def _header(cells: list[str]) -> list[Column]:
     errors: list[FieldError] = []
     seen: set[str] = set()
     for position, name in enumerate(names, start=1):
-        # An unknown column's name may be anything, even a personnummer: never echo that.
-        label = f"column {position}" if not name or contains_personal_number(name) else name
+        # A name that is long (or personal data, though the cells were checked) is named by
+        # its position instead.
+        shown = shown_key(name) if name else HIDDEN_KEY
+        label = f"column {position}" if shown == HIDDEN_KEY else name
         if name not in COLUMNS:
             msg = "unknown column; GET /api/v1/imports/template.csv lists the columns"
             errors.append(FieldError(loc=["body", "header", label], msg=msg))

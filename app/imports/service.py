@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.api.params import period_param
-from app.api.problems import Forbidden, ProblemError
+from app.api.problems import Forbidden, ProblemError, pydantic_errors
 from app.db.models import Insats, Report
 from app.domain.access import Caller, Role
 from app.domain.periods import Period
@@ -125,11 +125,8 @@ def _validate(submitted: SubmittedRow, upload: Upload, result: ImportResult) -> 
     try:
         row = ImportRowIn.model_validate(data)
     except ValidationError as exc:
-        for error in exc.errors():
-            ctx = error.get("ctx") or {}
-            # Whole-body checks (personnummer, NUL) say where they found it in `path`.
-            at: Loc = tuple(ctx["path"]) if "path" in ctx else error["loc"]
-            reject(upload.locate(at), error["msg"])
+        for error in pydantic_errors(exc.errors()):
+            reject(upload.locate(tuple(error.loc)), error.msg)
         return None
     try:
         period = period_param(row.period, ("period",))

@@ -22,7 +22,7 @@ def to_out(insats: Insats) -> InsatsOut:
 
 def create_insats(session: Session, caller: Caller, forbund: Forbund, data: InsatsIn) -> Insats:
     if not may_write_forbund(caller, forbund.id):
-        raise Forbidden(f"This key may not create insatser for förbund '{forbund.code}'.")
+        raise Forbidden("This key may not create insatser for that förbund.")
     insats = Insats(forbund=forbund, **data.model_dump())
     session.add(insats)
     session.flush()
@@ -42,7 +42,7 @@ def get_insats(session: Session, insats_id: int) -> Insats:
     if 1 <= insats_id <= MAX_ID:
         insats = session.get(Insats, insats_id, options=[joinedload(Insats.forbund)])
     if insats is None:
-        raise NotFound(f"No insats with id {insats_id}.")
+        raise NotFound("No insats with that id.")
     return insats
 
 
@@ -50,7 +50,7 @@ def readable_insats(session: Session, caller: Caller, insats_id: int) -> Insats:
     """The insats record itself: its förbund and national users, not reporters."""
     insats = get_insats(session, insats_id)
     if not caller.sees_everything and not may_write_forbund(caller, insats.forbund_id):
-        raise Forbidden(f"This key may not read insats {insats_id}.")
+        raise Forbidden("This key may not read that insats.")
     return insats
 
 
@@ -60,5 +60,5 @@ def insats_for_reports(session: Session, caller: Caller, insats_id: int, *, writ
     allowed = may_write_reports if write else may_read_reports
     if not allowed(caller, insats.forbund_id, insats.id):
         verb = "write" if write else "read"
-        raise Forbidden(f"This key may not {verb} the reports of insats {insats_id}.")
+        raise Forbidden(f"This key may not {verb} that insats's reports.")
     return insats

@@ -11,6 +11,9 @@ from pydantic import Field, StringConstraints
 from app.api.schemas import InputModel, OutputModel
 from app.domain.access import Role
 
+# More than any insats system reports for; a longer list is a mistake or an attack.
+MAX_KEY_INSATSER = 1_000
+
 
 class KeyIn(InputModel):
     """An API key to create."""
@@ -24,6 +27,7 @@ class KeyIn(InputModel):
     )
     insatser: list[Annotated[int, Field(ge=1, le=2**31 - 1)]] | None = Field(
         default=None,
+        max_length=MAX_KEY_INSATSER,
         description="Insatser: the ids a `reporter` key may report for; required for it.",
     )
     label: Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)] | None = Field(

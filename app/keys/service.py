@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from sqlalchemy import select
@@ -13,7 +14,7 @@ from app.audit.service import record
 from app.db.models import ApiKey, Forbund, Insats
 from app.domain.access import Caller, Role, may_create_key, may_revoke_key
 from app.keys.schemas import CreatedKey, KeyIn, KeyOut
-from app.keys.tokens import hash_token, new_token
+from app.keys.tokens import hash_token, new_key_id, new_token
 
 
 def to_out(key: ApiKey, token: str | None = None) -> KeyOut:
@@ -32,34 +33,50 @@ def to_out(key: ApiKey, token: str | None = None) -> KeyOut:
     )
 
 
-def _scope(session: Session, data: KeyIn) -> tuple[Forbund | None, list[Insats]]:
-    """Resolve and check the key's scope; each role names exactly what it needs."""
-    forbund = None
-    if data.forbund is not None:
-        forbund = session.scalar(select(Forbund).where(Forbund.code == data.forbund))
-        if forbund is None:
-            raise Unprocessable.at(("body", "forbund"), f"no förbund with code '{data.forbund}'")
-    insatser: list[Insats] = []
-    if data.insatser:
-        insatser = list(session.scalars(select(Insats).where(Insats.id.in_(data.insatser))))
-        missing = set(data.insatser) - {i.id for i in insatser}
-        if missing:
-            raise Unprocessable.at(("body", "insatser"), f"no insats with id {sorted(missing)}")
-    if data.role is Role.FORBUND and forbund is None:
+def _shape(data: KeyIn) -> None:
+    """What each role's key must name, before anything is looked up."""
+    if data.role is Role.FORBUND and data.forbund is None:
         raise Unprocessable.at(("body", "forbund"), "a forbund key needs the förbund's code")
-    if data.role is Role.REPORTER and not insatser:
+    if data.role is Role.REPORTER and not data.insatser:
         raise Unprocessable.at(("body", "insatser"), "a reporter key needs at least one insats id")
-    if data.role is not Role.REPORTER and insatser:
+    if data.role is not Role.REPORTER and data.insatser:
         raise Unprocessable.at(("body", "insatser"), "only reporter keys are scoped to insatser")
-    if data.role in (Role.ADMIN, Role.NATIONAL) and forbund is not None:
+    if data.role in (Role.ADMIN, Role.NATIONAL) and data.forbund is not None:
         raise Unprocessable.at(
             ("body", "forbund"), f"a {data.role.value} key is not scoped to a förbund"
         )
-    if forbund is not None and any(i.forbund_id != forbund.id for i in insatser):
-        raise Unprocessable.at(
-            ("body", "insatser"), "every insats must belong to the förbund named"
+
+
+@dataclass(frozen=True)
+class _Scope:
+    forbund: Forbund | None
+    insatser: list[Insats]
+    missing: tuple[str, ...]  # the fields naming something that does not exist
+
+
+def _lookup(session: Session, data: KeyIn) -> _Scope:
+    forbund = None
+    missing: list[str] = []
+    if data.forbund is not None:
+        forbund = session.scalar(select(Forbund).where(Forbund.code == data.forbund))
+        if forbund is None:
+            missing.append("forbund")
+    insatser: list[Insats] = []
+    if data.insatser:
+        wanted = set(data.insatser)
+        insatser = list(
+            session.scalars(select(Insats).where(Insats.id.in_(wanted)).order_by(Insats.id))
         )
-    return forbund, insatser
+        if len(insatser) != len(wanted):
+            missing.append("insatser")
+    return _Scope(forbund, insatser, tuple(missing))
+
+
+def _forbund_ids(forbund_id: int | None, insatser: list[Insats]) -> list[int | None]:
+    """Every förbund a key touches, in a stable order: each keeps it in its audit trail.
+    [None] for an admin or national key: in no förbund's trail, only in the whole one."""
+    ids = {i.forbund_id for i in insatser} | ({forbund_id} if forbund_id else set())
+    return list(sorted(ids)) or [None]
 
 
 def create_key(session: Session, caller: Caller | None, data: KeyIn) -> tuple[ApiKey, str]:
@@ -74,14 +91,26 @@ def create_key(session: Session, caller: Caller | None, data: KeyIn) -> tuple[Ap
         caller.role is Role.ADMIN or (caller.role is Role.FORBUND and data.role is Role.REPORTER)
     ):
         raise refusal
-    forbund, insatser = _scope(session, data)
-    if caller is not None and not may_create_key(
-        caller, data.role, forbund.id if forbund else None, {i.forbund_id for i in insatser}
-    ):
-        raise refusal
+    _shape(data)
+    scope = _lookup(session, data)
+    forbund, insatser = scope.forbund, scope.insatser
+    if caller is not None and caller.role is not Role.ADMIN:
+        # A förbund key may not know what other förbund have: a missing insats and another
+        # förbund's insats get the same answer.
+        if scope.missing or not may_create_key(
+            caller, data.role, forbund.id if forbund else None, {i.forbund_id for i in insatser}
+        ):
+            raise refusal
+    elif scope.missing:
+        field = scope.missing[0]
+        raise Unprocessable.at(("body", field), f"names no existing {field}")
+    if forbund is not None and any(i.forbund_id != forbund.id for i in insatser):
+        raise Unprocessable.at(
+            ("body", "insatser"), "every insats must belong to the förbund named"
+        )
     token = new_token()
     key = ApiKey(
-        id=uuid.uuid4(),
+        id=new_key_id(),
         token_hash=hash_token(token),
         role=data.role.value,
         forbund=forbund,
@@ -92,19 +121,22 @@ def create_key(session: Session, caller: Caller | None, data: KeyIn) -> tuple[Ap
     session.add(key)
     session.flush()
     session.refresh(key)
-    record(
-        session,
-        caller,
-        "key.created",
-        # A reporter key belongs in its insatser's förbund's trail even when none was named.
-        forbund_id=forbund.id if forbund else next((i.forbund_id for i in insatser), None),
-        target=f"key {key.id}",
-        detail={"role": key.role, "label": key.label, "insatser": [i.id for i in insatser]},
-    )
+    detail = {"role": key.role, "label": key.label, "insatser": [i.id for i in insatser]}
+    for forbund_id in _forbund_ids(key.forbund_id, insatser):
+        record(
+            session,
+            caller,
+            "key.created",
+            forbund_id=forbund_id,
+            target=f"key {key.id}",
+            detail=detail,
+        )
     return key, token
 
 
 def revoke_key(session: Session, caller: Caller, key_id: uuid.UUID) -> None:
+    if caller.role not in (Role.ADMIN, Role.FORBUND):
+        raise Forbidden("This key may not revoke keys.")
     # Locked, so two concurrent revocations cannot both succeed (and be audited twice).
     key = session.scalar(
         select(ApiKey)
@@ -113,17 +145,22 @@ def revoke_key(session: Session, caller: Caller, key_id: uuid.UUID) -> None:
         .options(selectinload(ApiKey.insatser))
         .execution_options(populate_existing=True)
     )
-    if key is None or key.revoked_at is not None:
-        raise NotFound(f"No active key with id {key_id}.")
-    if not may_revoke_key(caller, Role(key.role), {i.forbund_id for i in key.insatser}):
-        raise Forbidden("This key may not revoke that key.")
+    # One answer for "no such key" and "not yours": a key id is no business of a caller
+    # that may not revoke it, so its existence must not show either.
+    if (
+        key is None
+        or key.revoked_at is not None
+        or not may_revoke_key(caller, Role(key.role), {i.forbund_id for i in key.insatser})
+    ):
+        raise NotFound("No active key with that id that this key may revoke.")
     key.revoked_at = datetime.now(UTC)
-    record(
-        session,
-        caller,
-        "key.revoked",
-        forbund_id=key.forbund_id or next((i.forbund_id for i in key.insatser), None),
-        target=f"key {key.id}",
-        detail={"role": key.role, "label": key.label},
-    )
+    for forbund_id in _forbund_ids(key.forbund_id, list(key.insatser)):
+        record(
+            session,
+            caller,
+            "key.revoked",
+            forbund_id=forbund_id,
+            target=f"key {key.id}",
+            detail={"role": key.role, "label": key.label},
+        )
     session.flush()

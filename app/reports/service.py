@@ -109,12 +109,17 @@ def _locked_report(session: Session, insats_id: int, period: Period) -> tuple[Re
 
 
 def period_closed_at(session: Session, forbund_id: int, period: Period) -> datetime | None:
-    """When the förbund closed a period containing `period` (the latest such), if it did."""
+    """When the förbund closed a period overlapping `period` (the latest such), if it did.
+
+    Overlapping, not only containing: a year's report restates its halves' flows (the
+    summaries prefer it to them), so with 2022H1 closed a new or changed `2022` would change
+    closed figures; and closing 2022 closes its halves, tertials and quarters.
+    """
     return session.scalar(
         select(func.max(ClosedPeriod.closed_at)).where(
             ClosedPeriod.forbund_id == forbund_id,
-            ClosedPeriod.period_start <= period.start,
-            ClosedPeriod.period_end >= period.end,
+            ClosedPeriod.period_start <= period.end,
+            ClosedPeriod.period_end >= period.start,
         )
     )
 
@@ -122,7 +127,7 @@ def period_closed_at(session: Session, forbund_id: int, period: Period) -> datet
 def _check_preconditions(report: Report, insats: Insats, if_match: str | None) -> None:
     if if_match is None and insats.forbund.require_if_match:
         raise PreconditionRequired(
-            f"Förbund '{insats.forbund.code}' requires If-Match on replacements: send the ETag "
+            "This förbund requires If-Match on replacements: send the ETag "
             f"of the report you are replacing (now {etag(report)}, revision {report.revision})."
         )
     if if_match is not None and if_match.strip() != "*" and etag(report) not in _tags(if_match):
@@ -180,7 +185,7 @@ def put_report(
         _check_preconditions(report, insats, if_match)
         refusal = change_refusal(ReportStatus(report.status), closed_at, report.reopened_at)
         if refusal:
-            raise Conflict(f"Report {period} of insats {insats.id} cannot change: {refusal}.")
+            raise Conflict(f"The report for {period} cannot change: {refusal}.")
         report.revision += 1
         report.status = after_change(ReportStatus(report.status)).value
     report.facts = [ReportFact(**fact._asdict()) for fact in facts]
@@ -222,7 +227,7 @@ def take_step(
         .options(selectinload(Report.facts))
     ).one_or_none()
     if report is None:
-        raise NotFound(f"Insats {insats.id} has no report for {period}.")
+        raise NotFound(f"The insats has no report for {period}.")
     if if_match is not None:
         _check_preconditions(report, insats, if_match)
     status = ReportStatus(report.status)
@@ -272,7 +277,7 @@ def get_report(session: Session, insats_id: int, period: Period) -> Report:
         .options(selectinload(Report.facts))
     )
     if report is None:
-        raise NotFound(f"Insats {insats_id} has no report for {period}.")
+        raise NotFound(f"The insats has no report for {period}.")
     return report
 
 

@@ -9,10 +9,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from app.domain.personal_numbers import (
+    REDACTED,
     contains_personal_number,
     find_in_value,
     find_personal_numbers,
+    first_in_value,
+    fold,
     is_valid_personal_number,
+    redact,
 )
 
 # Skatteverket's published example; its check digit 6 was worked out by hand as well.
@@ -211,9 +215,7 @@ def test_text_without_personal_numbers_gives_no_matches() -> None:
         f" {EXAMPLE}",
         f"{EXAMPLE}\n",
         f"pnr {EXAMPLE}",
-        "811218--9876",
-        "811218_9876",
-        "811218  9876",
+        "811218-9875",
         "",
     ],
 )
@@ -337,3 +339,93 @@ def test_a_valid_number_with_an_adjacent_digit_is_never_flagged(
 )
 def test_a_personnummer_with_a_word_processors_separator_is_detected(separator: str) -> None:
     assert contains_personal_number(f"Avslutad: 811218{separator}9876 (Anna)")
+
+
+# The disguises an attacker tried (issue 10), each around Skatteverket-shaped 811228-9874.
+DISGUISED = "811228-9874"
+DISGUISES = {
+    "spaced dash": "811228 - 9874",
+    "dot after a twelve-digit date": "19811228.9874",
+    "underscore": "811228_9874",
+    "slash": "811228/9874",
+    "two spaces": "811228  9874",
+    "dashes inside the date": "81-12-28-9874",
+    "twelve digits, dashes inside the date": "1981-12-28-9874",
+    "dots inside the date": "81.12.28.9874",
+    "no-break spaces around the dash": "811228\u00a0-\u00a09874",
+    "zero-width space": "811228\u200b9874",
+    "zero-width space between every digit": "\u200b".join("8112289874"),
+    "soft hyphen": "811228\u00ad9874",
+    "word joiner": "8112\u206028-9874",
+    "byte order mark": "811228\ufeff9874",
+    "right-to-left override": "\u202e4789-822118\u202c",
+    "right-to-left isolate": "\u20674789-822118\u2069",
+    "full-width digits": "\uff18\uff11\uff11\uff12\uff12\uff18\uff0d\uff19\uff18\uff17\uff14",
+    "arabic-indic digits": "\u0668\u0661\u0661\u0662\u0662\u0668-\u0669\u0668\u0667\u0664",
+    "devanagari digits": "\u096e\u0967\u0967\u0968\u0968\u096e\u096f\u096e\u096d\u096a",
+    "mathematical bold digits": "\U0001d7d6\U0001d7cf\U0001d7cf\U0001d7d0\U0001d7d0\U0001d7d6-9874",
+    "combining mark on a digit": "8\u030311228-9874",
+    "en dash": "811228\u20139874",
+    "tab": "811228\t9874",
+    "line break": "811228\n9874",
+    "double dash": "811228--9874",
+}
+
+
+def test_the_disguised_number_is_valid_when_written_plainly() -> None:
+    assert is_valid_personal_number(DISGUISED)
+
+
+@pytest.mark.parametrize("disguised", DISGUISES.values(), ids=DISGUISES.keys())
+def test_a_personnummer_in_any_disguise_is_found_and_redacted(disguised: str) -> None:
+    text = f"Anteckning: {disguised} (Anna)"
+    assert contains_personal_number(text)
+    assert find_personal_numbers(text), text
+    redacted = redact(text)
+    assert not contains_personal_number(redacted)
+    assert redacted.startswith("Anteckning: ")
+    assert redacted.endswith(" (Anna)")
+
+
+LOOK_ALIKES = {
+    "organisationsnummer": "Org. nr 222000-1768",
+    "diarienummer": "Dnr 60/21",
+    "date": "Beslut 2023-01-15",
+    "date range": "2023-01-15 - 2023-06-30",
+    "date range with dots": "2023.01.15 - 2023.06.30",
+    "mobile number": "Ring 070-123 45 67",
+    "international number": "+46 70 123 45 67",
+    "amount": "Budget 1 234 567 kr",
+    "invalid check digit": "811228-9875",
+    "invalid check digit, dashes in the date": "81-12-28-9875",
+    "invalid check digit, full-width": "\uff18\uff11\uff11\uff12\uff12\uff18-9875",
+    "number followed by a date": "811228-9874-12-28".replace("9874", "9875"),
+}
+
+
+@pytest.mark.parametrize("text", LOOK_ALIKES.values(), ids=LOOK_ALIKES.keys())
+def test_look_alikes_are_not_flagged(text: str) -> None:
+    assert not contains_personal_number(text)
+    assert redact(text) == text
+
+
+def test_redaction_covers_percent_encoded_numbers() -> None:
+    line = 'GET /api/v1/forbund/x/summary?period=811228%2D9874 HTTP/1.1" 422'
+    redacted = redact(line)
+    assert "9874" not in redacted
+    assert REDACTED in redacted
+    assert redact("GET /a?b=811228%252D9874") == f"GET /a?b={REDACTED}"
+
+
+def test_redaction_leaves_ordinary_percent_signs_alone() -> None:
+    assert redact("50% av deltagarna, 100%25") == "50% av deltagarna, 100%25"
+
+
+def test_first_in_value_stops_at_the_first_hit() -> None:
+    value = {"a": "ok", "b": [1, DISGUISES["zero-width space"]], "c": DISGUISED}
+    assert first_in_value(value) == ("b", 1)
+    assert first_in_value({"a": "ok"}) is None
+
+
+def test_folding_maps_digits_dashes_and_spaces_and_drops_invisible_characters() -> None:
+    assert fold("\uff11\u0662\u2013\u00a0\u200b\u00ad") == "12- "
