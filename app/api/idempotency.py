@@ -70,7 +70,7 @@ class Idempotency:
             self.request_hash,
         ):
             raise Unprocessable.at(
-                ("header", "Idempotency-Key"),
+                ("header", "idempotency-key"),
                 "this Idempotency-Key was used for a different request; use a new key",
             )
         if record.status_code is None:
@@ -104,9 +104,13 @@ async def idempotency(
     idempotency_key: Annotated[
         str | None,
         Header(
+            min_length=1,
             max_length=200,
-            description="A key of your choice (e.g. a UUID): a retry with the same key and "
-            "body returns the first response; the same key with another body is a 422.",
+            # Printable ASCII without spaces: the key is stored, so it is text anyone can read.
+            pattern=r"^[\x21-\x7e]+$",
+            description="A key of your choice (e.g. a UUID; 1 to 200 printable ASCII "
+            "characters): a retry with the same key and body returns the first response; "
+            "the same key with another body is a 422.",
         ),
     ] = None,
 ) -> Idempotency:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from app.api.problems import ProblemError
+
+_QVALUE = re.compile(r"0(?:\.[0-9]{0,3})?|1(?:\.0{0,3})?")
 
 
 class NotAcceptable(ProblemError):
@@ -21,10 +24,9 @@ def _ranges(header: str) -> list[tuple[str, float]]:
         for param in params:
             name, _, value = param.partition("=")
             if name.strip().lower() == "q":
-                try:
-                    q = float(value)
-                except ValueError:
-                    q = 0.0
+                # RFC 9110 12.4.2: 0 to 1 with at most three decimals; nan, inf and the
+                # like are no weight at all.
+                q = float(value) if _QVALUE.fullmatch(value.strip()) else 0.0
         ranges.append((media.lower(), q))
     return ranges
 

@@ -21,6 +21,7 @@ from sqlalchemy import (
     Boolean,
     Integer,
     and_,
+    any_,
     bindparam,
     func,
     literal,
@@ -122,8 +123,10 @@ def reports_within(
     """Reports of these insatser whose period lies wholly within `start`..`end`."""
     if not insats_ids:
         return []
+    # One array parameter, not one parameter per id: the driver allows 65,535 at most.
+    ids = bindparam("insats_ids", list(insats_ids), type_=ARRAY(Integer))
     query = select(Report.id, Report.insats_id, Report.period).where(
-        Report.insats_id.in_(insats_ids), Report.period_start >= start, Report.period_end <= end
+        Report.insats_id == any_(ids), Report.period_start >= start, Report.period_end <= end
     )
     if approved_only:
         query = query.where(Report.status == "approved")

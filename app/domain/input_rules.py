@@ -13,7 +13,6 @@ import has at most a few thousand rows, and no report nests deeper than four lev
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -53,8 +52,15 @@ CONTROL_MSG = "text must not contain control characters (such as \\u0000)"
 
 # Control characters other than tab and line breaks: PostgreSQL refuses NUL, spreadsheets
 # refuse the rest (an insats name with one would break every XLSX table it appears in), and
-# no name or note needs them. Lone surrogates (JSON's "\ud800") cannot be stored as UTF-8.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+# no name or note needs them. Lone surrogates (JSON's "\ud800") cannot be stored as UTF-8,
+# and noncharacters (U+FFFE, U+FFFF, U+FDD0..U+FDEF) make the XLSX tables malformed XML.
+_CONTROL = re.compile(
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"  # C0 and C1 controls but tab and line breaks
+    r"\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]"  # lone surrogates, noncharacters
+)
+# An unknown field or column is named back only when it is shaped like a field name: a key
+# such as "Anna Andersson, Storgatan 1" is data, and is not repeated.
+_FIELD_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_\-]*")
 
 
 TOO_MANY_CANDIDATES_MSG = (
@@ -91,8 +97,9 @@ def check_text(text: str, loc: Loc, budget: CandidateBudget | None = None) -> Re
 
 
 def shown_key(key: str) -> str | int:
-    """A dict key as a location may name it: hidden when it is long or personal data."""
-    if len(key) > MAX_KEY_SHOWN or _CONTROL.search(key) or contains_personal_number(key):
+    """A dict key as a location may name it: only when it is shaped like a field name, not
+    long, and no personal identity number; otherwise ``[key]``."""
+    if len(key) > MAX_KEY_SHOWN or not _FIELD_NAME.fullmatch(key) or contains_personal_number(key):
         return HIDDEN_KEY
     return key
 
@@ -109,36 +116,52 @@ def _scalar_text(value: object) -> str | None:
     return None
 
 
+# A location as a linked list (parent, part), made into a tuple only when it is reported:
+# a body of millions of values must not cost a tuple per value.
+_Node = tuple[Any, str | int] | None
+
+
+def _loc(node: _Node, base: Loc) -> Loc:
+    parts: list[str | int] = []
+    while node is not None:
+        node, part = node
+        parts.append(shown_key(part) if isinstance(part, str) else part)
+    return (*base, *reversed(parts))
+
+
 def check_json(value: Any, loc: Loc = ("body",)) -> Refusal | None:
     """The first refusal in a parsed JSON document, in document order, or None.
 
     Iterative, so depth itself cannot exhaust the stack; keys are checked like text.
     """
     budget = new_budget()
-    stack: list[tuple[Loc, Any, int]] = [(loc, value, 0)]
+    stack: list[tuple[_Node, Any, int]] = [(None, value, 0)]
     while stack:
-        at, current, depth = stack.pop()
+        node, current, depth = stack.pop()
         if isinstance(current, dict | list):
             if depth >= MAX_DEPTH:
-                return Refusal(at, "too_deep", f"nested deeper than {MAX_DEPTH} levels")
+                return Refusal(
+                    _loc(node, loc), "too_deep", f"nested deeper than {MAX_DEPTH} levels"
+                )
             if len(current) > MAX_ITEMS:
-                return Refusal(at, "too_many_items", f"at most {MAX_ITEMS:,} items")
-            children: Iterable[tuple[Loc, Any, int]]
+                return Refusal(_loc(node, loc), "too_many_items", f"at most {MAX_ITEMS:,} items")
             if isinstance(current, dict):
                 children = []
                 for key, child in current.items():
-                    key_at = (*at, shown_key(key))
-                    if refusal := check_text(key, key_at, budget):
-                        return refusal
-                    children.append((key_at, child, depth + 1))
+                    key_node = (node, key)
+                    if (refusal := check_text(key, (), budget)) is not None:
+                        return Refusal(_loc(key_node, loc), refusal.code, refusal.msg)
+                    children.append((key_node, child, depth + 1))
+                stack.extend(reversed(children))
             else:
-                children = [((*at, i), child, depth + 1) for i, child in enumerate(current)]
-            stack.extend(reversed(list(children)))
+                stack.extend(
+                    ((node, i), current[i], depth + 1) for i in range(len(current) - 1, -1, -1)
+                )
         elif isinstance(current, str):
-            if refusal := check_text(current, at, budget):
-                return refusal
+            if (refusal := check_text(current, (), budget)) is not None:
+                return Refusal(_loc(node, loc), refusal.code, refusal.msg)
         elif (digits := _scalar_text(current)) is not None and (
-            refusal := _personal_number(digits, at, budget)
+            refusal := _personal_number(digits, (), budget)
         ):
-            return refusal
+            return Refusal(_loc(node, loc), refusal.code, refusal.msg)
     return None

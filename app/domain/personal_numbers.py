@@ -146,6 +146,13 @@ _READINGS = (
 _RUN = re.compile(r"[0-9][0-9 +._/-]*")
 # No number can hide in a run shorter than this.
 _MIN_RUN = 10
+# Every digit apart, by one and the same separator: "8 1 1 2 2 8 9 8 7 4". No number people
+# write looks like this, so it is read as ten or twelve digits whatever the grouping.
+_SPACED = re.compile(
+    r"(?<![0-9])(?<![0-9][-+ ._/])"
+    r"(?P<all>[0-9](?P<sep>[-+ ._/])[0-9](?:(?P=sep)[0-9]){8}(?:(?:(?P=sep)[0-9]){2})?)"
+    r"(?![0-9])(?![-+ ._/][0-9])"
+)
 
 # A 10-digit number does not say its century and the `+` sign is often dropped, so any
 # century someone alive or recently deceased could be born in counts. Twelve-digit numbers
@@ -174,7 +181,16 @@ def _is_valid_date(year: int, month: int, day: int) -> bool:
 
 
 def _is_valid_match(match: re.Match[str]) -> bool:
-    century, yy, mm, dd, serial, check = match.group("century", "yy", "mm", "dd", "serial", "check")
+    return _is_valid_parts(*match.group("century", "yy", "mm", "dd", "serial", "check"))
+
+
+def _is_valid_digits(digits: str) -> bool:
+    """Ten or twelve digits, without separators."""
+    century, rest = (digits[:2], digits[2:]) if len(digits) == 12 else ("", digits)
+    return _is_valid_parts(century, rest[0:2], rest[2:4], rest[4:6], rest[6:9], rest[9])
+
+
+def _is_valid_parts(century: str, yy: str, mm: str, dd: str, serial: str, check: str) -> bool:
     year, month, day = int(yy), int(mm), int(dd)
     if not century:
         centuries: tuple[int, ...] = _CENTURIES
@@ -223,6 +239,11 @@ def _spans(folded: str, budget: CandidateBudget | None = None) -> Iterator[tuple
                     budget.spend()
                 if _is_valid_match(match):
                     yield base + match.start("all"), base + match.end("all")
+        for match in _SPACED.finditer(text):
+            if budget is not None:
+                budget.spend()
+            if _is_valid_digits(match.group("all")[::2]):
+                yield base + match.start("all"), base + match.end("all")
 
 
 def contains_personal_number(text: str, budget: CandidateBudget | None = None) -> bool:

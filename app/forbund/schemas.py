@@ -20,6 +20,10 @@ Code = Annotated[
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 
 
+# Sweden has 290 kommuner; a förbund cannot have more members than that.
+MAX_KOMMUNER = 290
+
+
 class ForbundIn(InputModel):
     """A samordningsförbund to create."""
 
@@ -33,7 +37,10 @@ class ForbundIn(InputModel):
     kommuner: list[
         Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
     ] = Field(
-        min_length=1, description="Kommuner: the member municipalities.", examples=[["Sundsvall"]]
+        min_length=1,
+        max_length=MAX_KOMMUNER,
+        description="Kommuner: the member municipalities.",
+        examples=[["Sundsvall"]],
     )
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import logging
+import threading
+import time
 from collections.abc import Callable
 from typing import Any
 from urllib.parse import quote
@@ -411,3 +413,107 @@ def test_a_reporter_key_refused_for_another_insats_does_not_see_its_id(
     response = api.client.get(f"/api/v1/insatser/{other}/reports", headers=auth(reporter))
     assert response.status_code == 403
     assert str(other) not in response.json()["detail"]
+
+
+# --- a slow validation does not stall the others -------------------------------------------
+
+
+def test_a_slow_body_check_does_not_delay_health(api: Api, world: dict[str, Any]) -> None:
+    # Nearly 10 MB of Swedish text (folding non-ASCII text is the slow path), with one
+    # personnummer at the very end, so the whole body is examined before it is refused.
+    note = ("Möte på Arbetsmarknadstorget, 12 deltagare; ökning 3 % sedan förra året. " * 53)[
+        :3_990
+    ]
+    rows = [{"insats_id": world["insats"], "period": "2023", "report": {"note": note}}] * 2_300
+    rows.append({"insats_id": world["insats"], "period": "2023", "report": {"note": "811228-9874"}})
+    body = json.dumps({"reports": rows}, ensure_ascii=False).encode()
+    assert 9_000_000 < len(body) < 10 * 1024 * 1024
+
+    done = threading.Event()
+    outcome: dict[str, Any] = {}
+
+    def post_big() -> None:
+        started = time.perf_counter()
+        headers = {**api.admin, "content-type": "application/json"}
+        response = api.client.post("/api/v1/imports", content=body, headers=headers)
+        outcome["status"] = response.status_code
+        outcome["seconds"] = time.perf_counter() - started
+        done.set()
+
+    worker = threading.Thread(target=post_big)
+    worker.start()
+    latencies = []
+    while not done.is_set():
+        started = time.perf_counter()
+        assert api.client.get("/health").status_code == 200
+        latencies.append(time.perf_counter() - started)
+        time.sleep(0.01)
+    worker.join()
+    assert outcome["status"] == 422
+    # Meaningful only if the check took a while and /health was asked meanwhile.
+    assert outcome["seconds"] > 0.5, outcome
+    assert len(latencies) >= 5, (outcome, latencies)
+    assert max(latencies) < outcome["seconds"] / 4, (outcome, max(latencies))
+
+
+# --- what the attacker's probe found besides (issue 10's review) ---------------------------
+
+
+def test_markup_in_a_forbund_code_is_not_echoed_on_the_open_endpoint(client: TestClient) -> None:
+    code = "%3Cimg%20src=x%20onerror=alert(1)%3E"
+    response = client.get(f"/api/v1/open/forbund/{code}/summary", params={"period": "2022"})
+    assert response.status_code == 404
+    assert "<img" not in response.text
+    assert "onerror" not in response.text
+
+
+def test_an_unknown_member_that_is_not_a_field_name_is_not_named_back(
+    api: Api, world: dict[str, Any]
+) -> None:
+    url = f"/api/v1/insatser/{world['insats']}/reports/2023"
+    response = api.client.put(url, json={"ALICE SVENSSON, Storgatan 1": 1}, headers=api.admin)
+    assert response.status_code == 422
+    assert "ALICE" not in response.text
+    typo = api.client.put(url, json={"volume_contact": 1}, headers=api.admin)
+    assert typo.json()["errors"][0]["loc"] == ["body", "volume_contact"]
+
+
+def test_a_noncharacter_that_would_break_the_xlsx_table_is_refused(api: Api) -> None:
+    for name in ("a\uffffb", "a\ufffeb"):
+        response = _insats_name(api, {}, name)
+        assert response.status_code == 422
+        assert response.json()["errors"][0]["loc"] == ["body", "name"]
+
+
+def test_more_kommuner_than_sweden_has_is_a_422(api: Api) -> None:
+    body = {"code": "ny", "name": "N", "lan": "X", "kommuner": [f"K{i}" for i in range(291)]}
+    response = api.client.post("/api/v1/forbund", json=body, headers=api.admin)
+    assert response.status_code == 422
+    assert response.json()["errors"][0]["loc"] == ["body", "kommuner"]
+
+
+@pytest.mark.parametrize("key", ["", "två ord", "\xe5\xe4\xf6"])
+def test_an_empty_or_non_ascii_idempotency_key_is_a_422(api: Api, key: str) -> None:
+    headers: dict[str, Any] = {**api.admin, "Idempotency-Key": key.encode("latin-1")}
+    response = api.client.post("/api/v1/keys", json={"role": "national"}, headers=headers)
+    assert response.status_code == 422
+    assert response.json()["errors"][0]["loc"] == ["header", "idempotency-key"]
+
+
+@pytest.mark.parametrize("accept", ["text/csv;q=nan", "text/csv;q=inf", "text/csv;q=1e309"])
+def test_a_q_value_that_is_no_number_weighs_nothing(api: Api, accept: str) -> None:
+    api.forbund("samsund")
+    response = api.client.get(
+        "/api/v1/forbund/samsund/table",
+        params={"period": "2022"},
+        headers={**api.admin, "Accept": accept},
+    )
+    assert response.status_code == 406
+
+
+def test_reports_of_more_insatser_than_the_driver_has_parameters_are_found(db: Any) -> None:
+    from datetime import date
+
+    from app.db.aggregates import reports_within
+
+    assert reports_within(db, list(range(1, 70_001)), date(2022, 1, 1), date(2022, 12, 31)) == []

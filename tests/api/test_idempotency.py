@@ -38,4 +38,4 @@ def test_the_query_string_is_part_of_the_request_a_key_stands_for(
     assert client.post(url, json=body, headers=headers).status_code == 201
     other = client.post(url + "?x=" + "y" * 600, json=body, headers=headers)
     assert other.status_code == 422
-    assert other.json()["errors"][0]["loc"] == ["header", "Idempotency-Key"]
+    assert other.json()["errors"][0]["loc"] == ["header", "idempotency-key"]

@@ -497,7 +497,7 @@ def test_the_same_idempotency_key_with_another_body_is_a_422(client: TestClient,
 
     response = post(client, rows(ids, ["2024"]), headers)
 
-    assert problem(response, 422)["errors"][0]["loc"] == ["header", "Idempotency-Key"]
+    assert problem(response, 422)["errors"][0]["loc"] == ["header", "idempotency-key"]
     assert stored(client, api, ids) == 1
 
 

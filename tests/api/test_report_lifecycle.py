@@ -903,7 +903,7 @@ def test_the_same_idempotency_key_with_another_body_is_a_422_naming_the_header(
     response = post_insats(scene, {**INSATS, "name": "Annan insats"})
 
     assert_problem(response, 422)
-    assert ["header", "Idempotency-Key"] in error_locs(response)
+    assert ["header", "idempotency-key"] in error_locs(response)
     assert "Annan insats" not in insats_names(scene)
 
 

@@ -369,6 +369,9 @@ DISGUISES = {
     "tab": "811228\t9874",
     "line break": "811228\n9874",
     "double dash": "811228--9874",
+    "every digit apart": "8 1 1 2 2 8 9 8 7 4",
+    "every digit apart, twelve": "1.9.8.1.1.2.2.8.9.8.7.4",
+    "superscript digits": "\u2078\u00b9\u00b9\u00b2\u00b2\u2078-\u2079\u2078\u2077\u2074",
 }
 
 
@@ -400,6 +403,8 @@ LOOK_ALIKES = {
     "invalid check digit, dashes in the date": "81-12-28-9875",
     "invalid check digit, full-width": "\uff18\uff11\uff11\uff12\uff12\uff18-9875",
     "number followed by a date": "811228-9874-12-28".replace("9874", "9875"),
+    "every digit apart, invalid": "8 1 1 2 2 8 9 8 7 5",
+    "a list of small counts": "3 5 2 1 0 4 8 1 2 2 8 9 8 7 4 1",
 }
 
 
