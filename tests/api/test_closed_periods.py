@@ -20,6 +20,11 @@ KINDS = {
     "quarter": PeriodKind.QUARTER,
 }
 FIGURES = {"volume_contacts": 3}
+EACH_PAIR_OF_KINDS = pytest.mark.parametrize(
+    ("closed_kind", "report_kind"),
+    [(c, r) for c in KINDS for r in KINDS],
+    ids=[f"closed {c}, report {r}" for c in KINDS for r in KINDS],
+)
 
 
 def periods_of(kind: PeriodKind, year: int) -> list[Period]:
@@ -64,8 +69,7 @@ def scene(client: TestClient, api: Api) -> Scene:
     return Scene(client, insats, api.admin, reporter)
 
 
-@pytest.mark.parametrize("report_kind", KINDS, ids=[f"report {k}" for k in KINDS])
-@pytest.mark.parametrize("closed_kind", KINDS, ids=[f"closed {k}" for k in KINDS])
+@EACH_PAIR_OF_KINDS
 def test_a_closed_period_refuses_new_reports_that_overlap_it_and_only_those(
     scene: Scene, closed_kind: str, report_kind: str
 ) -> None:
@@ -78,8 +82,7 @@ def test_a_closed_period_refuses_new_reports_that_overlap_it_and_only_those(
     assert scene.put(disjoint_from(closed, KINDS[report_kind])) == 201
 
 
-@pytest.mark.parametrize("report_kind", KINDS, ids=[f"report {k}" for k in KINDS])
-@pytest.mark.parametrize("closed_kind", KINDS, ids=[f"closed {k}" for k in KINDS])
+@EACH_PAIR_OF_KINDS
 def test_a_closed_period_refuses_changes_to_reports_that_overlap_it(
     scene: Scene, closed_kind: str, report_kind: str
 ) -> None:
