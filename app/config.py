@@ -3,6 +3,7 @@
 import re
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -32,6 +33,10 @@ class Settings(BaseSettings):
     )
     finsam_suppression_threshold: int = Field(
         default=5, ge=1, description="The smallest count published without a token."
+    )
+    finsam_log_format: Literal["json", "text"] = Field(
+        default="json",
+        description="Logs as JSON lines (for log collectors) or as text (for people).",
     )
     finsam_max_body_bytes: int = Field(
         default=10 * 1024 * 1024,

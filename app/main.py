@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
-from fastapi import FastAPI
+import logging
 
+from fastapi import FastAPI
+from fastapi_offline import FastAPIOffline
+
+from app.api.admission import Admission
 from app.api.input_guard import InputGuard
 from app.api.problems import install_problem_handlers
+from app.api.request_context import RequestContext
 from app.audit.router import router as audit_router
 from app.config import get_settings
+from app.db.engine import POOL_CAPACITY
 from app.forbund.router import router as forbund_router
 from app.health.router import router as health_router
 from app.imports.router import router as imports_router
 from app.insatser.router import router as insatser_router
 from app.keys.router import router as keys_router
-from app.logs import install_log_redaction
+from app.logs import configure_logging, install_log_redaction
 from app.reports.router import router as reports_router
 from app.summaries.router import router as summaries_router
 
@@ -26,25 +32,34 @@ reported) and is never treated as 0. Errors are `application/problem+json` (RFC 
 
 
 def create_app() -> FastAPI:
-    app = FastAPI(
+    # FastAPIOffline: /docs and /redoc with their assets served from the package, since
+    # förbund networks may not reach a CDN.
+    app = FastAPIOffline(
         title="finsam",
         version="1.0.0",
         description=DESCRIPTION,
         openapi_tags=[
-            {"name": "förbund", "description": "Samordningsförbund."},
+            {"name": "forbund", "description": "Förbund: samordningsförbund."},
             {"name": "insatser", "description": "Insatser financed by a förbund."},
             {"name": "reports", "description": "Rapporter: an insats's figures per period."},
             {"name": "summaries", "description": "Sammanställningar, tabeller och trender."},
-            {"name": "open data", "description": "Öppna data: no token, disclosure-controlled."},
+            {"name": "open-data", "description": "Öppna data: no token, disclosure-controlled."},
             {"name": "imports", "description": "Massimport: many reports in one transaction."},
             {"name": "keys", "description": "API keys and roles."},
             {"name": "health", "description": "Liveness and readiness."},
         ],
     )
+    settings = get_settings()
+    if not logging.getLogger().handlers:  # under a server that left logging to the app
+        configure_logging(settings.finsam_log_format)
     install_log_redaction()
     install_problem_handlers(app)
-    # Read once at start-up: the limit guards the process, like the server's own limits.
-    app.add_middleware(InputGuard, max_body_bytes=get_settings().finsam_max_body_bytes)
+    # Outermost last: the request id and access line cover everything; the gate reads and
+    # checks bodies before admission, so a slow upload holds no place that a database
+    # request needs. Limits are read once at start-up, like the server's own.
+    app.add_middleware(Admission, capacity=POOL_CAPACITY)
+    app.add_middleware(InputGuard, max_body_bytes=settings.finsam_max_body_bytes)
+    app.add_middleware(RequestContext)
     for router in (
         health_router,
         forbund_router,

@@ -1,7 +1,7 @@
 """Alembic environment: migrates the database the service uses, or the URL handed in."""
 
 from alembic import context
-from sqlalchemy import create_engine
+from sqlalchemy import Connection, create_engine, text
 
 from app.db.engine import database_url
 from app.db.models import Base
@@ -19,9 +19,15 @@ def run_migrations_online() -> None:
         _run(connectable)
 
 
-def _run(connection: object) -> None:
+# Instances starting together on one database migrate one at a time: the others wait here,
+# then find nothing left to do. A transaction-level lock, released with the migration.
+MIGRATION_LOCK = 7_436_210_531
+
+
+def _run(connection: Connection) -> None:
     context.configure(connection=connection, target_metadata=target_metadata, compare_type=True)
     with context.begin_transaction():
+        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
         context.run_migrations()
 
 

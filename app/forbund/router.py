@@ -24,7 +24,7 @@ from app.forbund.schemas import (
 
 router = APIRouter(
     prefix="/api/v1/forbund",
-    tags=["förbund"],
+    tags=["forbund"],
     responses=responses(Unauthorized, Forbidden, Unprocessable),
 )
 

@@ -7,9 +7,10 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.responses import JSONResponse
+from sqlalchemy.orm import Session
 
 from app.api.deps import CallerDep, SessionDep, current_caller
-from app.api.idempotency import IdempotencyDep
+from app.api.idempotency import Idempotency, IdempotencyDep
 from app.api.problems import (
     PROBLEM_JSON,
     Forbidden,
@@ -17,6 +18,7 @@ from app.api.problems import (
     Unauthorized,
     responses,
 )
+from app.domain.access import Caller
 from app.imports import formats, service
 from app.imports.schemas import MAX_ROWS, ImportIn, ImportProblem, ImportSummary
 
@@ -77,54 +79,40 @@ PartialQuery = Annotated[
 ]
 
 
-@router.post(
-    "",
-    operation_id="importReports",
-    response_model=ImportSummary,
-    responses={
-        200: {"description": "Imported (or, with `dry_run`, validated): the import summary."},
-        422: {
-            "model": ImportProblem,
-            "description": "Rejected, nothing written: the summary with every bad row and "
-            "field. A body that cannot be read at all (not JSON, a CSV header with unknown "
-            f"columns, more than {MAX_ROWS:,} rows) gets a plain problem with "
-            "`errors: [{loc, msg}]`.",
-            "content": {PROBLEM_JSON: {}},
+IMPORT_RESPONSES: dict[int | str, dict[str, Any]] = {
+    200: {"description": "Imported (or, with `dry_run`, validated): the import summary."},
+    422: {
+        "model": ImportProblem,
+        "description": "Rejected, nothing written: the summary with every bad row and "
+        "field. A body that cannot be read at all (not JSON, a CSV header with unknown "
+        f"columns, more than {MAX_ROWS:,} rows) gets a plain problem with "
+        "`errors: [{loc, msg}]`.",
+        "content": {
+            PROBLEM_JSON: {
+                "schema": {
+                    "anyOf": [
+                        {"$ref": "#/components/schemas/ImportProblem"},
+                        {"$ref": "#/components/schemas/Problem"},
+                    ]
+                }
+            }
         },
-        **responses(Forbidden, UnsupportedMediaType),
     },
-    openapi_extra={
-        "requestBody": {
-            "required": True,
-            "content": {
-                "application/json": {"schema": _json_body_schema()},
-                CSV: {
-                    "schema": {"type": "string"},
-                    "example": formats.template(),
-                },
-            },
-        }
-    },
-)
-def import_reports(
-    body: RawBodyDep,
-    session: SessionDep,
-    caller: CallerDep,
-    idempotency: IdempotencyDep,
-    dry_run: DryRunQuery = False,
-    partial: PartialQuery = False,
-) -> Any:
-    """Import many reports at once: JSON `{"reports": [{insats_id, period, report}]}` or CSV
-    (`text/csv`, UTF-8, `;` or `,`, the columns of `GET /api/v1/imports/template.csv`; an
-    empty cell is not reported, never 0).
+    **responses(Forbidden, UnsupportedMediaType),
+}
 
-    Every row is checked and stored exactly as `PUT /api/v1/insatser/{id}/reports/{period}`
-    would, in one transaction: one bad row rejects the whole import (422, nothing written)
-    unless `partial=true`. The summary counts created, updated and unchanged reports and
-    names every rejected row and field. At most 5,000 rows.
-    """
-    service.ensure_may_import(caller)
-    upload = _read(body)
+
+def _import(
+    upload: formats.Upload,
+    session: Session,
+    caller: Caller,
+    idempotency: Idempotency,
+    *,
+    dry_run: bool,
+    partial: bool,
+) -> Any:
+    """What both import operations do once the body is read: one savepoint for the whole
+    import, the Idempotency-Key claimed inside it."""
     with session.begin_nested() as attempt:
         if replay := idempotency.begin(session, caller):
             return replay
@@ -139,6 +127,80 @@ def import_reports(
         summary = service.to_summary(result, dry_run=dry_run)
         idempotency.finish(session, caller, 200, summary)
     return summary
+
+
+@router.post(
+    "",
+    operation_id="importReports",
+    response_model=ImportSummary,
+    responses=IMPORT_RESPONSES,
+    # JSON only in the schema: generated clients model one body per operation, and CSV has
+    # its own (`importReportsCsv`). This path still reads text/csv, for clients that send it.
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {"application/json": {"schema": _json_body_schema()}},
+        }
+    },
+)
+def import_reports(
+    body: RawBodyDep,
+    session: SessionDep,
+    caller: CallerDep,
+    idempotency: IdempotencyDep,
+    dry_run: DryRunQuery = False,
+    partial: PartialQuery = False,
+) -> Any:
+    """Import many reports at once: `{"reports": [{insats_id, period, report}]}`. A CSV file
+    goes to `POST /api/v1/imports/csv` (this path takes `text/csv` too).
+
+    Every row is checked and stored exactly as `PUT /api/v1/insatser/{id}/reports/{period}`
+    would, in one transaction: one bad row rejects the whole import (422, nothing written)
+    unless `partial=true`. The summary counts created, updated and unchanged reports and
+    names every rejected row and field. At most 5,000 rows.
+    """
+    service.ensure_may_import(caller)
+    upload = _read(body)
+    return _import(upload, session, caller, idempotency, dry_run=dry_run, partial=partial)
+
+
+@router.post(
+    "/csv",
+    operation_id="importReportsCsv",
+    response_model=ImportSummary,
+    responses=IMPORT_RESPONSES,
+    # The file as it is, bytes: generators then take a file or bytes and send them unchanged.
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {
+                CSV: {
+                    "schema": {"type": "string", "format": "binary"},
+                    "example": formats.template(),
+                }
+            },
+        }
+    },
+)
+def import_reports_csv(
+    body: RawBodyDep,
+    session: SessionDep,
+    caller: CallerDep,
+    idempotency: IdempotencyDep,
+    dry_run: DryRunQuery = False,
+    partial: PartialQuery = False,
+) -> Any:
+    """Import many reports from a CSV file: `text/csv`, UTF-8 (a BOM is fine), `;` or `,`,
+    the columns of `GET /api/v1/imports/template.csv`; an empty cell is not reported, never 0.
+
+    The same import as `POST /api/v1/imports`, with the same rules, parameters and summary;
+    errors name the line and the column. At most 5,000 rows.
+    """
+    service.ensure_may_import(caller)
+    if body.media_type != CSV:
+        raise UnsupportedMediaType(f"Send {CSV} (UTF-8) here; JSON goes to POST /api/v1/imports.")
+    upload = formats.read_csv(body.content)
+    return _import(upload, session, caller, idempotency, dry_run=dry_run, partial=partial)
 
 
 @router.get(

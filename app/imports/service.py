@@ -12,20 +12,25 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from pydantic import ValidationError
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.api.params import period_param
 from app.api.problems import Forbidden, ProblemError, pydantic_errors
-from app.db.models import Insats, Report
+from app.db.models import Insats
 from app.domain.access import Caller, Role
 from app.domain.periods import Period
 from app.imports.formats import Loc, SubmittedRow, Upload
 from app.imports.schemas import ImportProblem, ImportRowError, ImportRowIn, ImportSummary
 from app.insatser.service import MAX_ID, insats_for_reports
-from app.reports.service import put_report
+from app.metrics import REPORT_WRITES
+from app.reports.service import WriteOutcome, put_report
 
 Outcome = Literal["created", "updated", "unchanged"]
+_OUTCOMES: dict[WriteOutcome, Outcome] = {
+    WriteOutcome.CREATED: "created",
+    WriteOutcome.REPLACED: "updated",
+    WriteOutcome.UNCHANGED: "unchanged",
+}
 
 
 @dataclass(frozen=True)
@@ -97,7 +102,18 @@ def import_reports(
         result.accepted = not result.errors or (partial and result.imported > 0)
         if dry_run or not result.accepted:
             work.rollback()
+    if not dry_run:
+        count_writes(result)
     return result
+
+
+def count_writes(result: ImportResult) -> None:
+    """The import's rows in the report-write metrics: stored only when it stands."""
+    if result.accepted:
+        REPORT_WRITES.labels("created").inc(result.created)
+        REPORT_WRITES.labels("replaced").inc(result.updated)
+        REPORT_WRITES.labels("unchanged").inc(result.unchanged)
+    REPORT_WRITES.labels("refused").inc(result.rejected)
 
 
 def _validate(submitted: SubmittedRow, upload: Upload, result: ImportResult) -> _ValidRow | None:
@@ -179,14 +195,7 @@ def _store(
                 session, caller, row.insats_id, write=True
             )
         with session.begin_nested():
-            # Locked before put_report locks it again, so no other writer slips in between
-            # and the revision tells whether this row changed the report.
-            before = session.scalar(
-                select(Report.revision)
-                .where(Report.insats_id == insats.id, Report.period == str(period))
-                .with_for_update()
-            )
-            report, created = put_report(
+            _, outcome = put_report(
                 session, caller, insats, period, row.report, _if_match(row.if_match)
             )
     except ProblemError as exc:
@@ -203,9 +212,7 @@ def _store(
                 )
             )
         return None
-    if created:
-        return "created"
-    return "unchanged" if report.revision == before else "updated"
+    return _OUTCOMES[outcome]
 
 
 def _problem_errors(

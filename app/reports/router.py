@@ -14,6 +14,7 @@ from app.api.problems import (
     NotFound,
     PreconditionFailed,
     PreconditionRequired,
+    ProblemError,
     Unauthorized,
     Unprocessable,
     responses,
@@ -21,6 +22,7 @@ from app.api.problems import (
 from app.db.models import Report
 from app.domain.workflow import Step
 from app.insatser.service import insats_for_reports
+from app.metrics import REPORT_WRITES
 from app.reports import service
 from app.reports.schemas import (
     HistoryOut,
@@ -74,9 +76,15 @@ def put_report(
     reports of a closed period are locked (409) until the förbund reopens them.
     """
     insats = insats_for_reports(session, caller, insats_id, write=True)
-    report, created = service.put_report(
-        session, caller, insats, period_param(period), data, if_match
-    )
+    try:
+        report, outcome = service.put_report(
+            session, caller, insats, period_param(period), data, if_match
+        )
+    except ProblemError:
+        REPORT_WRITES.labels("refused").inc()
+        raise
+    REPORT_WRITES.labels(outcome.value).inc()
+    created = outcome is service.WriteOutcome.CREATED
     response.status_code = status.HTTP_201_CREATED if created else status.HTTP_200_OK
     return _with_etag(response, report)
 

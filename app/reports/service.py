@@ -4,6 +4,7 @@ optimistic concurrency and the approval workflow."""
 from __future__ import annotations
 
 from datetime import datetime
+from enum import StrEnum
 
 from sqlalchemy import func, select
 from sqlalchemy.dialects.postgresql import insert
@@ -41,6 +42,14 @@ from app.reports.schemas import (
     ReportOut,
     RevisionOut,
 )
+
+
+class WriteOutcome(StrEnum):
+    """What a report write did."""
+
+    CREATED = "created"
+    REPLACED = "replaced"
+    UNCHANGED = "unchanged"
 
 
 def etag(report: Report) -> str:
@@ -163,8 +172,8 @@ def put_report(
     period: Period,
     data: ReportIn,
     if_match: str | None = None,
-) -> tuple[Report, bool]:
-    """Create or replace the report; returns it and whether it was created.
+) -> tuple[Report, WriteOutcome]:
+    """Create or replace the report; returns it and what the write did.
 
     Sending what is already stored changes nothing (same revision), so retries are safe.
     """
@@ -181,7 +190,7 @@ def put_report(
         if stored == sorted(facts) and report.note == data.note:
             # The change is already there (a retry whose first response was lost): success,
             # whatever If-Match says (RFC 9110 13.1.1), so re-sending a period is always safe.
-            return report, False
+            return report, WriteOutcome.UNCHANGED
         _check_preconditions(report, insats, if_match)
         refusal = change_refusal(ReportStatus(report.status), closed_at, report.reopened_at)
         if refusal:
@@ -205,7 +214,7 @@ def put_report(
         detail={"revision": report.revision},
     )
     session.flush()
-    return report, created
+    return report, WriteOutcome.CREATED if created else WriteOutcome.REPLACED
 
 
 def take_step(

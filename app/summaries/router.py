@@ -63,6 +63,7 @@ def forbund_summary(
     responses={
         **responses(Unauthorized, Forbidden, NotFound, NotAcceptable),
         200: {
+            "model": AnnualTable,
             "description": "The table as JSON, CSV (Swedish headers, `;`) or XLSX by `Accept`.",
             "content": {
                 CSV: {"schema": {"type": "string"}},
@@ -158,7 +159,7 @@ def _open_period(text: str) -> Period:
     return period
 
 
-@router.get("/open/national/summary", operation_id="getOpenNationalSummary", tags=["open data"])
+@router.get("/open/national/summary", operation_id="getOpenNationalSummary", tags=["open-data"])
 def open_national_summary(
     period: PeriodQuery,
     session: SessionDep,
@@ -175,7 +176,7 @@ def open_national_summary(
 @router.get(
     "/open/forbund/{code}/summary",
     operation_id="getOpenForbundSummary",
-    tags=["open data"],
+    tags=["open-data"],
     responses=responses(NotFound),
 )
 def open_forbund_summary(

@@ -299,7 +299,7 @@ def test_a_long_list_is_a_4xx_on_every_endpoint_that_takes_a_body(
         body = json.dumps({"insatser": list(range(1, length + 1))}).encode()
         for method, url in _body_operations(world):
             response = api.client.request(method, url, content=body, headers=headers)
-            expected = 422 if url == "/api/v1/imports" else status
+            expected = 422 if url.startswith("/api/v1/imports") else status
             assert response.status_code == expected, (method, url, length, response.text)
             assert len(response.content) < 2_000
 
@@ -330,7 +330,7 @@ def test_a_large_body_outside_imports_is_a_413_on_every_endpoint(
 ) -> None:
     body = b'{"note": "' + b"x" * 300_000 + b'"}'
     for method, url in _body_operations(world):
-        if url == "/api/v1/imports":
+        if url.startswith("/api/v1/imports"):
             continue
         headers = {**api.admin, "content-type": "application/json"}
         response = api.client.request(method, url, content=body, headers=headers)

@@ -468,6 +468,86 @@ def test_a_csv_header_with_an_unknown_column_is_rejected_naming_it(
     assert found["errors"][0]["loc"] == ["body", "header", "participants"]
 
 
+# --- POST /api/v1/imports/csv: the CSV import as an operation of its own ------------------
+
+CSV_IMPORTS = f"{IMPORTS}/csv"
+
+
+def post_csv_file(
+    client: TestClient, text: str, headers: dict[str, str], **params: Any
+) -> httpx.Response:
+    sent = {**headers, "Content-Type": "text/csv"}
+    return client.post(CSV_IMPORTS, content=text.encode("utf-8"), headers=sent, params=params)
+
+
+def test_the_csv_operation_imports_what_the_json_path_imports_from_csv(
+    client: TestClient, api: Api
+) -> None:
+    ids = insatser(api, 2)
+    text = f"insats_id;period;volume_contacts\r\n{ids[0]};2023;7\r\n{ids[1]};2023;8\r\n"
+
+    trial = post_csv_file(client, "\ufeff" + text, api.admin, dry_run="true")
+    real = post_csv_file(client, text, api.admin)
+    again = post_csv(client, text, api.admin)
+
+    assert trial.status_code == real.status_code == again.status_code == 200, trial.text
+    assert (trial.json()["dry_run"], trial.json()["created"]) == (True, 2)
+    assert (real.json()["dry_run"], real.json()["created"]) == (False, 2)
+    assert again.json()["unchanged"] == 2
+    assert stored(client, api, ids) == 2
+
+
+def test_the_csv_operation_takes_partial_and_names_the_bad_line_and_column(
+    client: TestClient, api: Api
+) -> None:
+    ids = insatser(api, 1)
+    text = f"insats_id;period;volume_contacts\n{ids[0]};2023;7\n{ids[0]};2024;sju\n"
+
+    whole = problem(post_csv_file(client, text, api.admin), 422)
+    partial = post_csv_file(client, text, api.admin, partial="true")
+
+    assert [(e["row"], e["loc"]) for e in whole["errors"]] == [(3, ["volume_contacts"])]
+    assert partial.status_code == 200, partial.text
+    assert (partial.json()["created"], partial.json()["rejected"]) == (1, 1)
+    assert stored(client, api, ids) == 1
+
+
+def test_the_csv_operation_takes_csv_only(client: TestClient, api: Api) -> None:
+    response = client.post(CSV_IMPORTS, json={"reports": []}, headers=api.admin)
+
+    assert "POST /api/v1/imports" in problem(response, 415)["detail"]
+
+
+def test_a_retried_csv_import_with_the_same_idempotency_key_is_replayed(
+    client: TestClient, api: Api
+) -> None:
+    ids = insatser(api, 1)
+    text = f"insats_id;period;volume_contacts\n{ids[0]};2023;7\n"
+    headers = {**api.admin, "Idempotency-Key": "csv-2023"}
+
+    first = post_csv_file(client, text, headers)
+    retry = post_csv_file(client, text, headers)
+
+    assert first.status_code == retry.status_code == 200, retry.text
+    assert retry.json() == first.json()
+    assert retry.headers["Idempotent-Replayed"] == "true"
+
+
+def test_a_national_key_may_not_import_csv(client: TestClient, api: Api) -> None:
+    problem(post_csv_file(client, "insats_id;period\n", auth(api.key("national"))), 403)
+
+
+def test_the_csv_operation_takes_files_larger_than_other_bodies(
+    client: TestClient, api: Api
+) -> None:
+    text = "insats_id;period;volume_contacts\r\n" + "\r\n" * 200_000  # 400 kB, no rows
+
+    response = post_csv_file(client, text, api.admin)
+
+    assert response.status_code == 200, response.text
+    assert response.json()["created"] == 0
+
+
 # --- Idempotency-Key -----------------------------------------------------------------------
 
 
@@ -558,7 +638,8 @@ def test_a_national_key_may_not_import(client: TestClient, api: Api) -> None:
 
 
 @pytest.mark.parametrize(
-    ("method", "path"), [("POST", IMPORTS), ("GET", f"{IMPORTS}/template.csv")]
+    ("method", "path"),
+    [("POST", IMPORTS), ("POST", f"{IMPORTS}/csv"), ("GET", f"{IMPORTS}/template.csv")],
 )
 def test_importing_without_a_token_is_401(client: TestClient, method: str, path: str) -> None:
     response = client.request(method, path, json={"reports": []})

@@ -1,0 +1,224 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.insats_in import InsatsIn
+from ...models.insats_out import InsatsOut
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    code: str,
+    *,
+    body: InsatsIn,
+    idempotency_key: None | str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["idempotency-key"] = idempotency_key
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/forbund/{code}/insatser".format(
+            code=quote(str(code), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> InsatsOut | Problem | None:
+    if response.status_code == 201:
+        response_201 = InsatsOut.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[InsatsOut | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    code: str,
+    *,
+    client: AuthenticatedClient,
+    body: InsatsIn,
+    idempotency_key: None | str | Unset = UNSET,
+) -> Response[InsatsOut | Problem]:
+    """Create Insats
+
+     Register an insats under a förbund; the server assigns its `id`.
+
+    Args:
+        code (str):
+        idempotency_key (None | str | Unset): A key of your choice (e.g. a UUID; 1 to 200
+            printable ASCII characters): a retry with the same key and body returns the first
+            response; the same key with another body is a 422.
+        body (InsatsIn): An insats to create under a förbund.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[InsatsOut | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        code=code,
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    code: str,
+    *,
+    client: AuthenticatedClient,
+    body: InsatsIn,
+    idempotency_key: None | str | Unset = UNSET,
+) -> InsatsOut | Problem | None:
+    """Create Insats
+
+     Register an insats under a förbund; the server assigns its `id`.
+
+    Args:
+        code (str):
+        idempotency_key (None | str | Unset): A key of your choice (e.g. a UUID; 1 to 200
+            printable ASCII characters): a retry with the same key and body returns the first
+            response; the same key with another body is a 422.
+        body (InsatsIn): An insats to create under a förbund.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        InsatsOut | Problem
+    """
+
+    return sync_detailed(
+        code=code,
+        client=client,
+        body=body,
+        idempotency_key=idempotency_key,
+    ).parsed
+
+
+async def asyncio_detailed(
+    code: str,
+    *,
+    client: AuthenticatedClient,
+    body: InsatsIn,
+    idempotency_key: None | str | Unset = UNSET,
+) -> Response[InsatsOut | Problem]:
+    """Create Insats
+
+     Register an insats under a förbund; the server assigns its `id`.
+
+    Args:
+        code (str):
+        idempotency_key (None | str | Unset): A key of your choice (e.g. a UUID; 1 to 200
+            printable ASCII characters): a retry with the same key and body returns the first
+            response; the same key with another body is a 422.
+        body (InsatsIn): An insats to create under a förbund.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[InsatsOut | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        code=code,
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    code: str,
+    *,
+    client: AuthenticatedClient,
+    body: InsatsIn,
+    idempotency_key: None | str | Unset = UNSET,
+) -> InsatsOut | Problem | None:
+    """Create Insats
+
+     Register an insats under a förbund; the server assigns its `id`.
+
+    Args:
+        code (str):
+        idempotency_key (None | str | Unset): A key of your choice (e.g. a UUID; 1 to 200
+            printable ASCII characters): a retry with the same key and body returns the first
+            response; the same key with another body is a 422.
+        body (InsatsIn): An insats to create under a förbund.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        InsatsOut | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            code=code,
+            client=client,
+            body=body,
+            idempotency_key=idempotency_key,
+        )
+    ).parsed

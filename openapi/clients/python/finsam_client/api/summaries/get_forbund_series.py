@@ -1,0 +1,250 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
+from ...models.series import Series
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    code: str,
+    *,
+    measure: str,
+    from_: int,
+    to: int,
+    approved_only: bool | Unset = False,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["measure"] = measure
+
+    params["from"] = from_
+
+    params["to"] = to
+
+    params["approved_only"] = approved_only
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/forbund/{code}/series".format(
+            code=quote(str(code), safe=""),
+        ),
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | Series | None:
+    if response.status_code == 200:
+        response_200 = Series.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | Series]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    code: str,
+    *,
+    client: AuthenticatedClient,
+    measure: str,
+    from_: int,
+    to: int,
+    approved_only: bool | Unset = False,
+) -> Response[Problem | Series]:
+    """Forbund Series
+
+     A yearly series of one measure by kön, e.g. deltagare 2018–2023.
+
+    Args:
+        code (str):
+        measure (str): Mått: e.g. `participants` or `outcomes.work`.
+        from_ (int): Första år.
+        to (int): Sista år.
+        approved_only (bool | Unset): Endast godkända: count approved reports only (default: all).
+            Default: False.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | Series]
+    """
+
+    kwargs = _get_kwargs(
+        code=code,
+        measure=measure,
+        from_=from_,
+        to=to,
+        approved_only=approved_only,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    code: str,
+    *,
+    client: AuthenticatedClient,
+    measure: str,
+    from_: int,
+    to: int,
+    approved_only: bool | Unset = False,
+) -> Problem | Series | None:
+    """Forbund Series
+
+     A yearly series of one measure by kön, e.g. deltagare 2018–2023.
+
+    Args:
+        code (str):
+        measure (str): Mått: e.g. `participants` or `outcomes.work`.
+        from_ (int): Första år.
+        to (int): Sista år.
+        approved_only (bool | Unset): Endast godkända: count approved reports only (default: all).
+            Default: False.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | Series
+    """
+
+    return sync_detailed(
+        code=code,
+        client=client,
+        measure=measure,
+        from_=from_,
+        to=to,
+        approved_only=approved_only,
+    ).parsed
+
+
+async def asyncio_detailed(
+    code: str,
+    *,
+    client: AuthenticatedClient,
+    measure: str,
+    from_: int,
+    to: int,
+    approved_only: bool | Unset = False,
+) -> Response[Problem | Series]:
+    """Forbund Series
+
+     A yearly series of one measure by kön, e.g. deltagare 2018–2023.
+
+    Args:
+        code (str):
+        measure (str): Mått: e.g. `participants` or `outcomes.work`.
+        from_ (int): Första år.
+        to (int): Sista år.
+        approved_only (bool | Unset): Endast godkända: count approved reports only (default: all).
+            Default: False.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | Series]
+    """
+
+    kwargs = _get_kwargs(
+        code=code,
+        measure=measure,
+        from_=from_,
+        to=to,
+        approved_only=approved_only,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    code: str,
+    *,
+    client: AuthenticatedClient,
+    measure: str,
+    from_: int,
+    to: int,
+    approved_only: bool | Unset = False,
+) -> Problem | Series | None:
+    """Forbund Series
+
+     A yearly series of one measure by kön, e.g. deltagare 2018–2023.
+
+    Args:
+        code (str):
+        measure (str): Mått: e.g. `participants` or `outcomes.work`.
+        from_ (int): Första år.
+        to (int): Sista år.
+        approved_only (bool | Unset): Endast godkända: count approved reports only (default: all).
+            Default: False.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | Series
+    """
+
+    return (
+        await asyncio_detailed(
+            code=code,
+            client=client,
+            measure=measure,
+            from_=from_,
+            to=to,
+            approved_only=approved_only,
+        )
+    ).parsed

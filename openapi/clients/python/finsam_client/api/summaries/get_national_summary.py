@@ -1,0 +1,247 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.group_by import GroupBy
+from ...models.national_summary import NationalSummary
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    period: str,
+    compare: None | str | Unset = UNSET,
+    group_by: GroupBy | Unset = UNSET,
+    approved_only: bool | Unset = False,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["period"] = period
+
+    json_compare: None | str | Unset
+    if isinstance(compare, Unset):
+        json_compare = UNSET
+    else:
+        json_compare = compare
+    params["compare"] = json_compare
+
+    json_group_by: str | Unset = UNSET
+    if not isinstance(group_by, Unset):
+        json_group_by = group_by.value
+
+    params["group_by"] = json_group_by
+
+    params["approved_only"] = approved_only
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/national/summary",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> NationalSummary | Problem | None:
+    if response.status_code == 200:
+        response_200 = NationalSummary.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[NationalSummary | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    period: str,
+    compare: None | str | Unset = UNSET,
+    group_by: GroupBy | Unset = UNSET,
+    approved_only: bool | Unset = False,
+) -> Response[NationalSummary | Problem]:
+    """National Summary
+
+     Exact national figures, with one row per förbund (or län): national and admin keys.
+
+    Args:
+        period (str): Period: 2023, 2023H1, 2023T2 or 2023Q4.
+        compare (None | str | Unset): Jämför med: another period, whose figures and change are
+            added.
+        group_by (GroupBy | Unset): The middle level of a roll-up.
+        approved_only (bool | Unset): Endast godkända: count approved reports only (default: all).
+            Default: False.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[NationalSummary | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        period=period,
+        compare=compare,
+        group_by=group_by,
+        approved_only=approved_only,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    period: str,
+    compare: None | str | Unset = UNSET,
+    group_by: GroupBy | Unset = UNSET,
+    approved_only: bool | Unset = False,
+) -> NationalSummary | Problem | None:
+    """National Summary
+
+     Exact national figures, with one row per förbund (or län): national and admin keys.
+
+    Args:
+        period (str): Period: 2023, 2023H1, 2023T2 or 2023Q4.
+        compare (None | str | Unset): Jämför med: another period, whose figures and change are
+            added.
+        group_by (GroupBy | Unset): The middle level of a roll-up.
+        approved_only (bool | Unset): Endast godkända: count approved reports only (default: all).
+            Default: False.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        NationalSummary | Problem
+    """
+
+    return sync_detailed(
+        client=client,
+        period=period,
+        compare=compare,
+        group_by=group_by,
+        approved_only=approved_only,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    period: str,
+    compare: None | str | Unset = UNSET,
+    group_by: GroupBy | Unset = UNSET,
+    approved_only: bool | Unset = False,
+) -> Response[NationalSummary | Problem]:
+    """National Summary
+
+     Exact national figures, with one row per förbund (or län): national and admin keys.
+
+    Args:
+        period (str): Period: 2023, 2023H1, 2023T2 or 2023Q4.
+        compare (None | str | Unset): Jämför med: another period, whose figures and change are
+            added.
+        group_by (GroupBy | Unset): The middle level of a roll-up.
+        approved_only (bool | Unset): Endast godkända: count approved reports only (default: all).
+            Default: False.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[NationalSummary | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        period=period,
+        compare=compare,
+        group_by=group_by,
+        approved_only=approved_only,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    period: str,
+    compare: None | str | Unset = UNSET,
+    group_by: GroupBy | Unset = UNSET,
+    approved_only: bool | Unset = False,
+) -> NationalSummary | Problem | None:
+    """National Summary
+
+     Exact national figures, with one row per förbund (or län): national and admin keys.
+
+    Args:
+        period (str): Period: 2023, 2023H1, 2023T2 or 2023Q4.
+        compare (None | str | Unset): Jämför med: another period, whose figures and change are
+            added.
+        group_by (GroupBy | Unset): The middle level of a roll-up.
+        approved_only (bool | Unset): Endast godkända: count approved reports only (default: all).
+            Default: False.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        NationalSummary | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            period=period,
+            compare=compare,
+            group_by=group_by,
+            approved_only=approved_only,
+        )
+    ).parsed

@@ -1,0 +1,110 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.measures import Measures
+    from ..models.shares import Shares
+
+
+T = TypeVar("T", bound="Figures")
+
+
+@_attrs_define
+class Figures:
+    """Counts, summed measures and shares for one set of insatser.
+
+    Attributes:
+        insatser (int): Insatser active in the period.
+        reports (int): Insatser that reported for the period (itself or its parts).
+        complete (bool): Every active insats covered the whole period.
+        computed_from (list[str]): Perioder: every report period the figures came from.
+        measures (Measures): Every measure of a report, summed; null when no report gave it.
+        shares (Shares): Andelar av avslutade, over insatser that reported both the outcome and avslutade.
+    """
+
+    insatser: int
+    reports: int
+    complete: bool
+    computed_from: list[str]
+    measures: Measures
+    shares: Shares
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        insatser = self.insatser
+
+        reports = self.reports
+
+        complete = self.complete
+
+        computed_from = self.computed_from
+
+        measures = self.measures.to_dict()
+
+        shares = self.shares.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "insatser": insatser,
+                "reports": reports,
+                "complete": complete,
+                "computed_from": computed_from,
+                "measures": measures,
+                "shares": shares,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.measures import Measures  # noqa: PLC0415
+        from ..models.shares import Shares  # noqa: PLC0415
+
+        d = dict(src_dict)
+        insatser = d.pop("insatser")
+
+        reports = d.pop("reports")
+
+        complete = d.pop("complete")
+
+        computed_from = cast(list[str], d.pop("computed_from"))
+
+        measures = Measures.from_dict(d.pop("measures"))
+
+        shares = Shares.from_dict(d.pop("shares"))
+
+        figures = cls(
+            insatser=insatser,
+            reports=reports,
+            complete=complete,
+            computed_from=computed_from,
+            measures=measures,
+            shares=shares,
+        )
+
+        figures.additional_properties = d
+        return figures
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,119 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="GenderFigure")
+
+
+@_attrs_define
+class GenderFigure:
+    """Antal per kön, summed, with how many insatser gave it.
+
+    Attributes:
+        women (int | None): Kvinnor.
+        men (int | None): Män.
+        unspecified (int | None): Kön ej angivet.
+        total (int | None): Totalt.
+        reported_by (int): Rapporterat av: insatser whose reports gave this figure.
+    """
+
+    women: int | None
+    men: int | None
+    unspecified: int | None
+    total: int | None
+    reported_by: int
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        women: int | None
+        women = self.women
+
+        men: int | None
+        men = self.men
+
+        unspecified: int | None
+        unspecified = self.unspecified
+
+        total: int | None
+        total = self.total
+
+        reported_by = self.reported_by
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "women": women,
+                "men": men,
+                "unspecified": unspecified,
+                "total": total,
+                "reported_by": reported_by,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+
+        def _parse_women(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        women = _parse_women(d.pop("women"))
+
+        def _parse_men(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        men = _parse_men(d.pop("men"))
+
+        def _parse_unspecified(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        unspecified = _parse_unspecified(d.pop("unspecified"))
+
+        def _parse_total(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        total = _parse_total(d.pop("total"))
+
+        reported_by = d.pop("reported_by")
+
+        gender_figure = cls(
+            women=women,
+            men=men,
+            unspecified=unspecified,
+            total=total,
+            reported_by=reported_by,
+        )
+
+        gender_figure.additional_properties = d
+        return gender_figure
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,245 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.gender_count import GenderCount
+
+
+T = TypeVar("T", bound="Outcomes")
+
+
+@_attrs_define
+class Outcomes:
+    """Utfall vid avslut: status of those who ended, by gender.
+
+    Attributes:
+        work (GenderCount | None | Unset): arbete: people who ended in this status; null if not reported.
+        studies (GenderCount | None | Unset): studier: people who ended in this status; null if not reported.
+        work_preparation (GenderCount | None | Unset): arbetsförberedande/arbetsinriktad insats: people who ended in
+            this status; null if not reported.
+        other_intervention (GenderCount | None | Unset): annan insats (social, LSS, hälso- och sjukvård): people who
+            ended in this status; null if not reported.
+        benefit (GenderCount | None | Unset): sjuk- eller aktivitetsersättning: people who ended in this status; null if
+            not reported.
+        other (GenderCount | None | Unset): annat/okänt: people who ended in this status; null if not reported.
+    """
+
+    work: GenderCount | None | Unset = UNSET
+    studies: GenderCount | None | Unset = UNSET
+    work_preparation: GenderCount | None | Unset = UNSET
+    other_intervention: GenderCount | None | Unset = UNSET
+    benefit: GenderCount | None | Unset = UNSET
+    other: GenderCount | None | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.gender_count import GenderCount  # noqa: PLC0415
+
+        work: dict[str, Any] | None | Unset
+        if isinstance(self.work, Unset):
+            work = UNSET
+        elif isinstance(self.work, GenderCount):
+            work = self.work.to_dict()
+        else:
+            work = self.work
+
+        studies: dict[str, Any] | None | Unset
+        if isinstance(self.studies, Unset):
+            studies = UNSET
+        elif isinstance(self.studies, GenderCount):
+            studies = self.studies.to_dict()
+        else:
+            studies = self.studies
+
+        work_preparation: dict[str, Any] | None | Unset
+        if isinstance(self.work_preparation, Unset):
+            work_preparation = UNSET
+        elif isinstance(self.work_preparation, GenderCount):
+            work_preparation = self.work_preparation.to_dict()
+        else:
+            work_preparation = self.work_preparation
+
+        other_intervention: dict[str, Any] | None | Unset
+        if isinstance(self.other_intervention, Unset):
+            other_intervention = UNSET
+        elif isinstance(self.other_intervention, GenderCount):
+            other_intervention = self.other_intervention.to_dict()
+        else:
+            other_intervention = self.other_intervention
+
+        benefit: dict[str, Any] | None | Unset
+        if isinstance(self.benefit, Unset):
+            benefit = UNSET
+        elif isinstance(self.benefit, GenderCount):
+            benefit = self.benefit.to_dict()
+        else:
+            benefit = self.benefit
+
+        other: dict[str, Any] | None | Unset
+        if isinstance(self.other, Unset):
+            other = UNSET
+        elif isinstance(self.other, GenderCount):
+            other = self.other.to_dict()
+        else:
+            other = self.other
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if work is not UNSET:
+            field_dict["work"] = work
+        if studies is not UNSET:
+            field_dict["studies"] = studies
+        if work_preparation is not UNSET:
+            field_dict["work_preparation"] = work_preparation
+        if other_intervention is not UNSET:
+            field_dict["other_intervention"] = other_intervention
+        if benefit is not UNSET:
+            field_dict["benefit"] = benefit
+        if other is not UNSET:
+            field_dict["other"] = other
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.gender_count import GenderCount  # noqa: PLC0415
+
+        d = dict(src_dict)
+
+        def _parse_work(data: object) -> GenderCount | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                work_type_0 = GenderCount.from_dict(data)
+
+                return work_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(GenderCount | None | Unset, data)
+
+        work = _parse_work(d.pop("work", UNSET))
+
+        def _parse_studies(data: object) -> GenderCount | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                studies_type_0 = GenderCount.from_dict(data)
+
+                return studies_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(GenderCount | None | Unset, data)
+
+        studies = _parse_studies(d.pop("studies", UNSET))
+
+        def _parse_work_preparation(data: object) -> GenderCount | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                work_preparation_type_0 = GenderCount.from_dict(data)
+
+                return work_preparation_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(GenderCount | None | Unset, data)
+
+        work_preparation = _parse_work_preparation(d.pop("work_preparation", UNSET))
+
+        def _parse_other_intervention(data: object) -> GenderCount | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                other_intervention_type_0 = GenderCount.from_dict(data)
+
+                return other_intervention_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(GenderCount | None | Unset, data)
+
+        other_intervention = _parse_other_intervention(d.pop("other_intervention", UNSET))
+
+        def _parse_benefit(data: object) -> GenderCount | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                benefit_type_0 = GenderCount.from_dict(data)
+
+                return benefit_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(GenderCount | None | Unset, data)
+
+        benefit = _parse_benefit(d.pop("benefit", UNSET))
+
+        def _parse_other(data: object) -> GenderCount | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                other_type_0 = GenderCount.from_dict(data)
+
+                return other_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(GenderCount | None | Unset, data)
+
+        other = _parse_other(d.pop("other", UNSET))
+
+        outcomes = cls(
+            work=work,
+            studies=studies,
+            work_preparation=work_preparation,
+            other_intervention=other_intervention,
+            benefit=benefit,
+            other=other,
+        )
+
+        outcomes.additional_properties = d
+        return outcomes
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

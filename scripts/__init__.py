@@ -1,0 +1,1 @@
+"""Maintenance scripts, run from the project root with the project's Python."""
