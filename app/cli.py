@@ -137,9 +137,9 @@ def _positive_int(text: str) -> int:
 def create_key(
     role: Role, forbund: str | None, insatser: list[int] | None, label: str | None
 ) -> None:
-    from app.api.problems import ProblemError
     from app.db.engine import get_sessionmaker
     from app.domain.input_rules import check_json
+    from app.errors import FinsamError
     from app.keys import service
     from app.keys.schemas import KeyIn
 
@@ -152,7 +152,7 @@ def create_key(
         with get_sessionmaker().begin() as session:
             data = KeyIn.model_validate(fields)
             key, token = service.create_key(session, None, data)
-    except ProblemError as exc:
+    except FinsamError as exc:
         raise SystemExit(f"finsam create-key: {exc}") from None
     except ValidationError as exc:  # the messages only: pydantic's text quotes the input
         reasons = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())

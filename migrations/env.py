@@ -2,6 +2,7 @@
 
 from alembic import context
 from sqlalchemy import Connection, create_engine, text
+from sqlalchemy.pool import NullPool
 
 from app.db.engine import database_url
 from app.db.models import Base
@@ -11,7 +12,11 @@ target_metadata = Base.metadata
 
 def run_migrations_online() -> None:
     url = context.config.get_main_option("sqlalchemy.url") or database_url()
-    connectable = context.config.attributes.get("connection") or create_engine(url)
+    # NullPool: the connection closes when the migration ends, so nothing stays connected
+    # (a database that is copied as a template must have no one connected to it).
+    connectable = context.config.attributes.get("connection") or create_engine(
+        url, poolclass=NullPool
+    )
     if hasattr(connectable, "connect"):
         with connectable.connect() as connection:
             _run(connection)

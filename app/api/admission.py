@@ -15,6 +15,7 @@ from anyio.lowlevel import RunVar
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from app.api.problems import problem_response
+from app.errors import Code, FinsamError
 from app.metrics import IN_FLIGHT, SHED
 
 GUARDED_PREFIX = "/api/"
@@ -52,9 +53,7 @@ class Admission:
         if not admitted:
             SHED.inc()
             response = problem_response(
-                503,
-                "Service unavailable",
-                "The service is busy; try again in a moment.",
+                FinsamError(Code.BUSY, "The service is busy; try again in a moment."),
                 headers={"Retry-After": str(RETRY_AFTER_SECONDS)},
             )
             await response(scope, receive, send)

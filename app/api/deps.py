@@ -10,11 +10,11 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from app.api.problems import Unauthorized
 from app.config import Settings, get_settings
 from app.db.engine import get_session
 from app.db.models import ApiKey
 from app.domain.access import Caller, Role
+from app.errors import Code, FinsamError
 from app.keys.tokens import hash_token
 from app.logs import CURRENT_REQUEST
 
@@ -31,9 +31,10 @@ def current_caller(
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
 ) -> Caller:
     """The caller behind the bearer token, or 401."""
-    challenge = {"WWW-Authenticate": "Bearer"}
     if credentials is None or credentials.scheme.lower() != "bearer":
-        raise Unauthorized("Send an API key as `Authorization: Bearer <token>`.", headers=challenge)
+        raise FinsamError(
+            Code.AUTHENTICATION_REQUIRED, "Send an API key as `Authorization: Bearer <token>`."
+        )
     token = credentials.credentials
     admin = settings.finsam_admin_token
     if admin and hmac.compare_digest(token.encode(), admin.get_secret_value().encode()):
@@ -45,7 +46,7 @@ def current_caller(
         .options(selectinload(ApiKey.insatser))
     )
     if key is None:
-        raise Unauthorized("The API key is unknown or revoked.", headers=challenge)
+        raise FinsamError(Code.INVALID_KEY, "The API key is unknown or revoked.")
     _log_key(str(key.id))
     return Caller(
         role=Role(key.role),

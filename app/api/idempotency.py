@@ -19,9 +19,9 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session
 
-from app.api.problems import Unprocessable
 from app.db.models import IdempotencyRecord
 from app.domain.access import Caller
+from app.errors import Code, FinsamError
 
 REPLAYED = "Idempotent-Replayed"
 # How long a key is remembered: long enough for any client's retries, short enough that the
@@ -69,7 +69,8 @@ class Idempotency:
             self.path,
             self.request_hash,
         ):
-            raise Unprocessable.at(
+            raise FinsamError.at(
+                Code.IDEMPOTENCY_KEY_REUSED,
                 ("header", "idempotency-key"),
                 "this Idempotency-Key was used for a different request; use a new key",
             )

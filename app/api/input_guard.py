@@ -26,9 +26,10 @@ from anyio.lowlevel import RunVar
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from app.api.problems import ContentTooLarge, FieldError, Unprocessable, problem_response
-from app.domain.input_rules import PERSONAL_NUMBER_MSG, Loc, Refusal, check_json, shown_key
+from app.api.problems import problem_response
+from app.domain.input_rules import PERSONAL_NUMBER_MSG, Refusal, check_json, shown_key
 from app.domain.personal_numbers import contains_personal_number
+from app.errors import Code, FinsamError
 
 # A report with a 4,000-character note, every figure and JSON's six-byte escapes fits many
 # times over.
@@ -119,10 +120,6 @@ def _is_json(scope: Scope) -> bool:
     return True  # FastAPI reads a body without a content type as JSON
 
 
-def _refused(refusal: Refusal) -> Unprocessable:
-    return Unprocessable(refusal.msg, errors=[FieldError(loc=list(refusal.loc), msg=refusal.msg)])
-
-
 class InputGuard:
     """ASGI middleware; see the module docstring."""
 
@@ -140,7 +137,7 @@ class InputGuard:
             await self.app(scope, receive, send)
             return
         if refusal := check_request_line(scope):
-            await self._problem(_refused(refusal), scope, receive, send)
+            await self._problem(refusal.error(), scope, receive, send)
             return
         limit = self._limit(scope)
         declared = dict(scope["headers"]).get(b"content-length", b"")
@@ -158,20 +155,17 @@ class InputGuard:
         if body and _is_json(scope):
             refusal = await anyio.to_thread.run_sync(check_json_body, body, limiter=_limiter())
             if refusal:
-                await self._problem(_refused(refusal), scope, receive, send)
+                await self._problem(refusal.error(), scope, receive, send)
                 return
         await self.app(scope, _replay(body, receive), send)
 
     async def _too_large(self, limit: int, scope: Scope, receive: Receive, send: Send) -> None:
         detail = f"The request body is larger than {limit:,} bytes; send it in parts."
-        await self._problem(ContentTooLarge(detail), scope, receive, send)
+        await self._problem(FinsamError(Code.TOO_LARGE, detail), scope, receive, send)
 
     @staticmethod
-    async def _problem(
-        error: Unprocessable | ContentTooLarge, scope: Scope, receive: Receive, send: Send
-    ) -> None:
-        response = problem_response(error.status, error.title, error.detail, error.errors)
-        await response(scope, receive, send)
+    async def _problem(error: FinsamError, scope: Scope, receive: Receive, send: Send) -> None:
+        await problem_response(error)(scope, receive, send)
 
 
 async def _read_body(receive: Receive, limit: int) -> bytes:
@@ -221,4 +215,4 @@ def _capped(receive: Receive, limit: int) -> Receive:
     return capped
 
 
-__all__ = ["InputGuard", "Loc", "check_json_body", "check_request_line"]
+__all__ = ["InputGuard", "check_json_body", "check_request_line"]

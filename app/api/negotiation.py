@@ -5,13 +5,16 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from app.api.problems import ProblemError
+from app.errors import Code, FinsamError
 
 _QVALUE = re.compile(r"0(?:\.[0-9]{0,3})?|1(?:\.0{0,3})?")
 
 
-class NotAcceptable(ProblemError):
-    status, title = 406, "Not acceptable"
+class NotAcceptable(FinsamError):
+    """The client accepts none of the offered types."""
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(Code.NOT_ACCEPTABLE, detail)
 
 
 def _ranges(header: str) -> list[tuple[str, float]]:

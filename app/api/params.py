@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from app.api.problems import Unprocessable
 from app.domain.periods import Period, PeriodError, parse_period
+from app.errors import Code, FinsamError
 
 
 def period_param(text: str, loc: Sequence[str] = ("path", "period")) -> Period:
@@ -13,4 +13,4 @@ def period_param(text: str, loc: Sequence[str] = ("path", "period")) -> Period:
     try:
         return parse_period(text)
     except PeriodError as exc:
-        raise Unprocessable.at(loc, str(exc)) from None
+        raise FinsamError.at(Code.INVALID_PERIOD, loc, str(exc)) from None

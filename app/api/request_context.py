@@ -16,7 +16,7 @@ import uuid
 from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from app.api.problems import problem_response
+from app.api.problems import internal_error, problem_response
 from app.domain.personal_numbers import contains_personal_number
 from app.logs import CURRENT_REQUEST, RequestInfo
 from app.metrics import LATENCY, REQUESTS
@@ -74,8 +74,7 @@ class RequestContext:
             log.exception("unhandled error")
             if response_started:
                 raise
-            response = problem_response(500, "Internal server error", "The error has been logged.")
-            await response(scope, receive, send_with_id)
+            await problem_response(internal_error())(scope, receive, send_with_id)
         finally:
             route = getattr(scope.get("route"), "path", None) or UNMATCHED
             seconds = time.perf_counter() - started

@@ -13,6 +13,7 @@ import has at most a few thousand rows, and no report nests deeper than four lev
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,6 +22,7 @@ from app.domain.personal_numbers import (
     TooManyCandidates,
     contains_personal_number,
 )
+from app.errors import Code, FieldError, FinsamError, Loc
 
 MAX_DEPTH = 32
 MAX_ITEMS = 10_000
@@ -31,8 +33,6 @@ MAX_CANDIDATES = 2_000
 HIDDEN_KEY = "[key]"
 MAX_KEY_SHOWN = 64
 
-Loc = tuple[str | int, ...]
-
 
 @dataclass(frozen=True)
 class Refusal:
@@ -42,6 +42,23 @@ class Refusal:
     loc: Loc
     code: str
     msg: str
+
+    def error(self) -> FinsamError:
+        """The refusal as the error a request gets, naming the place."""
+        return FinsamError.at(REFUSAL_CODES[self.code], self.loc, self.msg)
+
+
+# The error code of each refusal: personal data and control characters are named as such;
+# every bound of size, depth or effort is a limit.
+REFUSAL_CODES = {
+    "personal_identity_number": Code.PERSONAL_IDENTITY_NUMBER,
+    "control_character": Code.CONTROL_CHARACTER,
+    "too_deep": Code.LIMIT_EXCEEDED,
+    "too_many_items": Code.LIMIT_EXCEEDED,
+    "text_too_long": Code.LIMIT_EXCEEDED,
+    "number_too_long": Code.LIMIT_EXCEEDED,
+    "too_many_candidates": Code.LIMIT_EXCEEDED,
+}
 
 
 PERSONAL_NUMBER_MSG = (
@@ -165,3 +182,25 @@ def check_json(value: Any, loc: Loc = ("body",)) -> Refusal | None:
         ):
             return Refusal(_loc(node, loc), refusal.code, refusal.msg)
     return None
+
+
+# Pydantic messages that quote part of the input back.
+_QUOTING = {"uuid_parsing": "Input should be a valid UUID", "uuid_type": "Input should be a UUID"}
+
+
+def validation_errors(errors: Sequence[Any]) -> list[FieldError]:
+    """A schema's validation errors (pydantic's `errors()`) as field errors: locations name
+    unknown fields only when they are short and harmless, and no message quotes the input."""
+    found = []
+    for error in errors:
+        loc = [
+            shown_key(part) if isinstance(part, str) else part
+            for part in error.get("loc", ())
+            if isinstance(part, str | int)
+        ]
+        ctx = error.get("ctx") or {}
+        if "path" in ctx:  # a model's own cross-field checks name the field they concern
+            loc = ["body", *ctx["path"]]
+        msg = _QUOTING.get(error.get("type", ""), str(error.get("msg", "invalid")))
+        found.append(FieldError(tuple(loc), msg))
+    return found

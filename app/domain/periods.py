@@ -73,10 +73,6 @@ class Period:
         """Whether the period shares at least one day with `start`..`end` (None: open-ended)."""
         return self.start <= (end or date.max) and start <= self.end
 
-    def contains(self, other: Period) -> bool:
-        """Whether `other` lies wholly within this period."""
-        return self.start <= other.start and other.end <= self.end
-
     def parts(self, kind: PeriodKind) -> list[Period]:
         """The periods of `kind` that exactly tile this one; empty when `kind` does not fit.
 

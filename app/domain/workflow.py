@@ -9,6 +9,8 @@ from __future__ import annotations
 from datetime import datetime
 from enum import StrEnum
 
+from app.errors import Code
+
 
 class ReportStatus(StrEnum):
     DRAFT = "draft"
@@ -41,18 +43,31 @@ def next_status(step: Step, current: ReportStatus) -> ReportStatus | None:
     return target if current in allowed else None
 
 
+class ChangeRefusal(StrEnum):
+    """Why a stored report may not change now, in words, and as an error code."""
+
+    APPROVED = "the report is approved and locked; the förbund must reopen it first"
+    PERIOD_CLOSED = "the period is closed; the förbund must reopen the report first"
+
+    @property
+    def code(self) -> Code:
+        if self is ChangeRefusal.APPROVED:
+            return Code.REPORT_LOCKED
+        return Code.PERIOD_CLOSED
+
+
 def change_refusal(
     status: ReportStatus, period_closed_at: datetime | None, reopened_at: datetime | None
-) -> str | None:
+) -> ChangeRefusal | None:
     """Why a stored report may not be changed now, or None when it may.
 
     Approved reports are locked; so is every report of a period the förbund has closed,
     unless the förbund reopened this report after closing the period.
     """
     if status is ReportStatus.APPROVED:
-        return "the report is approved and locked; the förbund must reopen it first"
+        return ChangeRefusal.APPROVED
     if period_closed_at is not None and (reopened_at is None or reopened_at < period_closed_at):
-        return "the period is closed; the förbund must reopen the report first"
+        return ChangeRefusal.PERIOD_CLOSED
     return None
 
 

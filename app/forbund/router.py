@@ -9,10 +9,18 @@ from fastapi import APIRouter, Query, status
 from app.api.deps import CallerDep, SessionDep
 from app.api.idempotency import IdempotencyDep
 from app.api.params import period_param
-from app.api.problems import Conflict, Forbidden, NotFound, Unauthorized, Unprocessable, responses
+from app.api.problems import (
+    API_REQUEST,
+    AUTHENTICATED,
+    IDEMPOTENT,
+    JSON_BODY,
+    PARAMETERS,
+    responses,
+)
 from app.audit.schemas import AuditEventOut
 from app.audit.service import events
 from app.domain.access import may_manage_forbund
+from app.errors import Code, FinsamError
 from app.forbund import service
 from app.forbund.schemas import (
     ClosedPeriodOut,
@@ -22,11 +30,12 @@ from app.forbund.schemas import (
     ForbundSettingsIn,
 )
 
-router = APIRouter(
-    prefix="/api/v1/forbund",
-    tags=["forbund"],
-    responses=responses(Unauthorized, Forbidden, Unprocessable),
-)
+router = APIRouter(prefix="/api/v1/forbund", tags=["forbund"])
+
+# What every förbund operation can answer: the key refused or not allowed this.
+FORBUND = (*API_REQUEST, *AUTHENTICATED, Code.FORBIDDEN)
+# ... and for one förbund, named in the path: none with that code.
+ONE_FORBUND = (*FORBUND, Code.NOT_FOUND)
 
 
 @router.post(
@@ -34,14 +43,14 @@ router = APIRouter(
     status_code=status.HTTP_201_CREATED,
     operation_id="createForbund",
     response_model=ForbundOut,
-    responses=responses(Conflict, Unprocessable),
+    responses=responses(*FORBUND, *JSON_BODY, *IDEMPOTENT, Code.ALREADY_EXISTS),
 )
 def create_forbund(
     data: ForbundIn, session: SessionDep, caller: CallerDep, idempotency: IdempotencyDep
 ) -> Any:
     """Register a samordningsförbund (admin only)."""
     if not may_manage_forbund(caller):
-        raise Forbidden("Only an admin key may create a förbund.")
+        raise FinsamError(Code.FORBIDDEN, "Only an admin key may create a förbund.")
     if replay := idempotency.begin(session, caller):
         return replay
     out = ForbundOut.model_validate(service.create_forbund(session, data))
@@ -49,20 +58,22 @@ def create_forbund(
     return out
 
 
-@router.get("", operation_id="listForbund")
+@router.get("", operation_id="listForbund", responses=responses(*FORBUND))
 def list_forbund(session: SessionDep, caller: CallerDep) -> list[ForbundOut]:
     """The förbund this key may read: all for admin and national keys, its own for a förbund key."""
     return [ForbundOut.model_validate(f) for f in service.list_forbund(session, caller)]
 
 
-@router.get("/{code}", operation_id="getForbund", responses=responses(NotFound))
+@router.get("/{code}", operation_id="getForbund", responses=responses(*ONE_FORBUND))
 def get_forbund(code: str, session: SessionDep, caller: CallerDep) -> ForbundOut:
     """One förbund."""
     return ForbundOut.model_validate(service.readable_forbund(session, caller, code))
 
 
 @router.patch(
-    "/{code}", operation_id="updateForbundSettings", responses=responses(NotFound, Unprocessable)
+    "/{code}",
+    operation_id="updateForbundSettings",
+    responses=responses(*ONE_FORBUND, *JSON_BODY),
 )
 def update_settings(
     code: str, data: ForbundSettingsIn, session: SessionDep, caller: CallerDep
@@ -76,7 +87,7 @@ def update_settings(
     "/{code}/closed-periods",
     status_code=status.HTTP_201_CREATED,
     operation_id="closePeriod",
-    responses=responses(NotFound, Conflict, Unprocessable),
+    responses=responses(*ONE_FORBUND, *JSON_BODY, Code.INVALID_PERIOD, Code.ALREADY_EXISTS),
 )
 def close_period(
     code: str, data: ClosePeriodIn, session: SessionDep, caller: CallerDep
@@ -88,7 +99,9 @@ def close_period(
 
 
 @router.get(
-    "/{code}/closed-periods", operation_id="listClosedPeriods", responses=responses(NotFound)
+    "/{code}/closed-periods",
+    operation_id="listClosedPeriods",
+    responses=responses(*ONE_FORBUND),
 )
 def list_closed_periods(code: str, session: SessionDep, caller: CallerDep) -> list[ClosedPeriodOut]:
     """The förbund's closed periods."""
@@ -100,7 +113,7 @@ def list_closed_periods(code: str, session: SessionDep, caller: CallerDep) -> li
     "/{code}/closed-periods/{period}",
     status_code=status.HTTP_204_NO_CONTENT,
     operation_id="openPeriod",
-    responses=responses(NotFound, Unprocessable),
+    responses=responses(*ONE_FORBUND, Code.INVALID_PERIOD),
 )
 def open_period(code: str, period: str, session: SessionDep, caller: CallerDep) -> None:
     """Open a closed period again."""
@@ -108,7 +121,11 @@ def open_period(code: str, period: str, session: SessionDep, caller: CallerDep) 
     service.open_period(session, caller, forbund, period_param(period))
 
 
-@router.get("/{code}/audit", operation_id="listForbundAudit", responses=responses(NotFound))
+@router.get(
+    "/{code}/audit",
+    operation_id="listForbundAudit",
+    responses=responses(*ONE_FORBUND, *PARAMETERS),
+)
 def list_audit(
     code: str,
     session: SessionDep,

@@ -8,11 +8,11 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from app.api.problems import Conflict, Forbidden, NotFound
 from app.audit.service import record
 from app.db.models import ClosedPeriod, Forbund
 from app.domain.access import Caller, Role, may_read_forbund, may_write_forbund
 from app.domain.periods import Period
+from app.errors import Code, FinsamError
 from app.forbund.schemas import ForbundIn, ForbundSettingsIn
 
 
@@ -22,7 +22,7 @@ def create_forbund(session: Session, data: ForbundIn) -> Forbund:
         with session.begin_nested():
             session.add(forbund)
     except IntegrityError:
-        raise Conflict("A förbund with that code already exists.") from None
+        raise FinsamError(Code.ALREADY_EXISTS, "A förbund with that code already exists.") from None
     return forbund
 
 
@@ -35,7 +35,7 @@ def get_forbund(session: Session, code: str) -> Forbund:
     forbund = session.scalar(select(Forbund).where(Forbund.code == code)) if valid else None
     if forbund is None:
         # Never the code itself: error texts end up in clients' logs (issue 10).
-        raise NotFound("No förbund with that code.")
+        raise FinsamError(Code.NOT_FOUND, "No förbund with that code.", loc=("path", "code"))
     return forbund
 
 
@@ -43,7 +43,7 @@ def readable_forbund(session: Session, caller: Caller, code: str) -> Forbund:
     """The förbund, if the caller may read it: 404 if there is none, 403 if it is not theirs."""
     forbund = get_forbund(session, code)
     if not may_read_forbund(caller, forbund.id):
-        raise Forbidden("This key may not read that förbund.")
+        raise FinsamError(Code.FORBIDDEN, "This key may not read that förbund.")
     return forbund
 
 
@@ -51,7 +51,9 @@ def list_forbund(session: Session, caller: Caller) -> list[Forbund]:
     """Every förbund the caller may read; a reporter key reads none and is told so."""
     query = select(Forbund).order_by(Forbund.code)
     if caller.role is Role.REPORTER:
-        raise Forbidden("A reporter key reads only the reports of its own insatser.")
+        raise FinsamError(
+            Code.FORBIDDEN, "A reporter key reads only the reports of its own insatser."
+        )
     if not caller.sees_everything:
         query = query.where(Forbund.id == caller.forbund_id)
     return list(session.scalars(query))
@@ -61,7 +63,7 @@ def writable_forbund(session: Session, caller: Caller, code: str) -> Forbund:
     """The förbund, if the caller may change it: 404 if there is none, 403 if not theirs."""
     forbund = get_forbund(session, code)
     if not may_write_forbund(caller, forbund.id):
-        raise Forbidden("This key may not change that förbund.")
+        raise FinsamError(Code.FORBIDDEN, "This key may not change that förbund.")
     return forbund
 
 
@@ -95,7 +97,7 @@ def close_period(
         with session.begin_nested():
             session.add(closed)
     except IntegrityError:
-        raise Conflict(f"Period {period} is already closed.") from None
+        raise FinsamError(Code.ALREADY_EXISTS, f"Period {period} is already closed.") from None
     record(session, caller, "period.closed", forbund_id=forbund.id, target=str(period))
     session.flush()
     session.refresh(closed)
@@ -110,7 +112,7 @@ def closed_periods(session: Session, forbund: Forbund) -> list[ClosedPeriod]:
 def open_period(session: Session, caller: Caller, forbund: Forbund, period: Period) -> None:
     closed = session.get(ClosedPeriod, (forbund.id, str(period)))
     if closed is None:
-        raise NotFound(f"Period {period} is not closed.")
+        raise FinsamError(Code.NOT_FOUND, f"Period {period} is not closed.")
     session.delete(closed)
     record(session, caller, "period.opened", forbund_id=forbund.id, target=str(period))
     session.flush()

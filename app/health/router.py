@@ -9,10 +9,11 @@ from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from pydantic import BaseModel, Field
 from sqlalchemy import Engine, func, select, text
 
-from app.api.problems import ProblemError, responses
+from app.api.problems import responses
 from app.db.engine import get_readiness_engine, pool_in_use
 from app.db.migrate import is_at_head
 from app.db.models import Report
+from app.errors import Code, FinsamError
 from app.metrics import CALLBACKS, REGISTRY
 
 router = APIRouter(tags=["health"])
@@ -22,10 +23,6 @@ class HealthStatus(BaseModel):
     """Service status."""
 
     status: Literal["ok"] = Field(description="Status: always `ok` when answered.")
-
-
-class NotReady(ProblemError):
-    status, title = 503, "Service unavailable"
 
 
 @router.get("/health", operation_id="health")
@@ -38,7 +35,11 @@ async def health() -> HealthStatus:
 ReadinessEngineDep = Annotated[Engine, Depends(get_readiness_engine)]
 
 
-@router.get("/ready", operation_id="ready", responses=responses(NotReady))
+@router.get(
+    "/ready",
+    operation_id="ready",
+    responses=responses(Code.DATABASE_UNAVAILABLE, Code.DATABASE_NOT_MIGRATED),
+)
 def ready(engine: ReadinessEngineDep) -> HealthStatus:
     """The database is reachable and carries the newest migration. Checked on a connection
     of its own, so a full pool does not delay the answer."""
@@ -47,9 +48,10 @@ def ready(engine: ReadinessEngineDep) -> HealthStatus:
             connection.execute(text("SELECT 1"))
             migrated = is_at_head(connection)
     except Exception as exc:  # any database failure means "not ready", never a 500
-        raise NotReady("The database is not reachable.") from exc
+        raise FinsamError(Code.DATABASE_UNAVAILABLE, "The database is not reachable.") from exc
     if not migrated:
-        raise NotReady("The database is not migrated to the newest schema.")
+        detail = "The database is not migrated to the newest schema."
+        raise FinsamError(Code.DATABASE_NOT_MIGRATED, detail)
     return HealthStatus(status="ok")
 
 

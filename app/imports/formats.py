@@ -15,13 +15,11 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from app.api.problems import FieldError, Unprocessable
 from app.domain.input_rules import HIDDEN_KEY, check_json, check_text, new_budget, shown_key
 from app.domain.measures import GENDERS, MEASURES, Shape
 from app.domain.personal_numbers import CandidateBudget
+from app.errors import Code, FieldError, FinsamError, Loc
 from app.imports.schemas import MAX_ROWS
-
-Loc = tuple[str | int, ...]
 
 
 @dataclass
@@ -42,8 +40,14 @@ class Upload:
     locate: Callable[[Loc], list[str | int]]
 
 
-def _too_many(loc: list[str | int]) -> Unprocessable:
-    return Unprocessable.at(loc, f"at most {MAX_ROWS:,} rows per import; split the file")
+def _invalid(loc: Loc, msg: str) -> FinsamError:
+    return FinsamError.at(Code.VALIDATION_FAILED, loc, msg)
+
+
+def _too_many(loc: Loc) -> FinsamError:
+    return FinsamError.at(
+        Code.LIMIT_EXCEEDED, loc, f"at most {MAX_ROWS:,} rows per import; split the file"
+    )
 
 
 # --- JSON ---------------------------------------------------------------------------------
@@ -54,21 +58,21 @@ def read_json(body: bytes) -> Upload:
     try:
         payload = json.loads(body)
     except (ValueError, RecursionError):
-        raise Unprocessable.at(["body"], "the body is not valid JSON") from None
+        raise _invalid(("body",), "the body is not valid JSON") from None
     # The gate checked it already when it came as JSON; a body sent without a JSON media
     # type is read as JSON here, so it is checked here too.
     if refusal := check_json(payload):
-        raise Unprocessable.at(list(refusal.loc), refusal.msg)
+        raise refusal.error()
     if not isinstance(payload, dict) or "reports" not in payload:
-        raise Unprocessable.at(["body"], 'send an object {"reports": [...]}')
+        raise _invalid(("body",), 'send an object {"reports": [...]}')
     if len(payload) > 1:
         # Not named: an unknown member's name may be exactly the personal data we refuse.
-        raise Unprocessable.at(["body"], "unknown members; only `reports` is accepted")
+        raise _invalid(("body",), "unknown members; only `reports` is accepted")
     rows = payload["reports"]
     if not isinstance(rows, list):
-        raise Unprocessable.at(["body", "reports"], "must be a list of rows")
+        raise _invalid(("body", "reports"), "must be a list of rows")
     if len(rows) > MAX_ROWS:
-        raise _too_many(["body", "reports"])
+        raise _too_many(("body", "reports"))
     return Upload([SubmittedRow(i + 1, row) for i, row in enumerate(rows)], report_loc)
 
 
@@ -152,9 +156,7 @@ def read_csv(body: bytes) -> Upload:
         text = body.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = body[: exc.start].count(b"\n") + 1
-        raise Unprocessable.at(
-            ["body"], f"line {line} is not UTF-8; save the file as CSV UTF-8"
-        ) from None
+        raise _invalid(("body",), f"line {line} is not UTF-8; save the file as CSV UTF-8") from None
     # Header names hold neither separator, so the header line tells which one the file uses.
     first_line = text.split("\n", 1)[0]
     delimiter = ";" if first_line.count(";") >= first_line.count(",") else ","
@@ -162,14 +164,14 @@ def read_csv(body: bytes) -> Upload:
     records = _records(reader)
     header = next(records, None)
     if header is None:
-        raise Unprocessable.at(["body"], "the file is empty; its first line must be the header")
+        raise _invalid(("body",), "the file is empty; its first line must be the header")
     budget = new_budget()
     _check_cells(*header, budget)
     columns = _header(header[1])
     rows: list[SubmittedRow] = []
     for line, cells in records:
         if len(rows) == MAX_ROWS:
-            raise _too_many(["body"])
+            raise _too_many(("body",))
         _check_cells(line, cells, budget)
         rows.append(_row(line, columns, cells))
     return Upload(rows, column_loc)
@@ -179,10 +181,12 @@ def _check_cells(line: int, cells: list[str], budget: CandidateBudget) -> None:
     """Every cell as any text is checked: a personnummer, a control character or an
     oversized cell refuses the whole file, named by line and column, never echoed."""
     if len(cells) > MAX_COLUMNS:
-        raise Unprocessable.at(["body", "line", line], f"at most {MAX_COLUMNS} cells per line")
+        raise FinsamError.at(
+            Code.LIMIT_EXCEEDED, ("body", "line", line), f"at most {MAX_COLUMNS} cells per line"
+        )
     for position, cell in enumerate(cells, start=1):
         if refusal := check_text(cell, ("body", "line", line, "column", position), budget):
-            raise Unprocessable.at(list(refusal.loc), refusal.msg)
+            raise refusal.error()
 
 
 def _records(reader: Any) -> Iterator[tuple[int, list[str]]]:
@@ -194,7 +198,7 @@ def _records(reader: Any) -> Iterator[tuple[int, list[str]]]:
         except StopIteration:
             return
         except csv.Error as exc:
-            raise Unprocessable.at(["body"], f"line {line}: {exc}") from None
+            raise _invalid(("body",), f"line {line}: {exc}") from None
         if any(cell.strip() for cell in cells):
             yield line, cells
 
@@ -212,16 +216,17 @@ def _header(cells: list[str]) -> list[Column]:
         label = f"column {position}" if shown == HIDDEN_KEY else name
         if name not in COLUMNS:
             msg = "unknown column; GET /api/v1/imports/template.csv lists the columns"
-            errors.append(FieldError(loc=["body", "header", label], msg=msg))
+            errors.append(FieldError(("body", "header", label), msg))
         elif name in seen:
-            errors.append(FieldError(loc=["body", "header", label], msg="column given twice"))
+            errors.append(FieldError(("body", "header", label), "column given twice"))
         seen.add(name)
     for required in ROW_COLUMNS:
         if required.name not in seen:
             msg = "required column missing"
-            errors.append(FieldError(loc=["body", "header", required.name], msg=msg))
+            errors.append(FieldError(("body", "header", required.name), msg))
     if errors:
-        raise Unprocessable("; ".join(f"{e.loc[-1]}: {e.msg}" for e in errors), errors=errors)
+        detail = "; ".join(f"{e.loc[-1]}: {e.msg}" for e in errors)
+        raise FinsamError(Code.VALIDATION_FAILED, detail, errors=errors)
     return [COLUMNS[name] for name in names]
 
 

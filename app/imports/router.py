@@ -12,23 +12,30 @@ from sqlalchemy.orm import Session
 from app.api.deps import CallerDep, SessionDep, current_caller
 from app.api.idempotency import Idempotency, IdempotencyDep
 from app.api.problems import (
+    API_REQUEST,
+    AUTHENTICATED,
+    HTTP,
+    IDEMPOTENT,
+    JSON_BODY,
     PROBLEM_JSON,
-    Forbidden,
-    ProblemError,
-    Unauthorized,
+    problem_type,
     responses,
+    status_of,
 )
 from app.domain.access import Caller
+from app.errors import Code, FinsamError
 from app.imports import formats, service
-from app.imports.schemas import MAX_ROWS, ImportIn, ImportProblem, ImportSummary
+from app.imports.schemas import (
+    MAX_ROWS,
+    ImportIn,
+    ImportProblem,
+    ImportRowError,
+    ImportSummary,
+)
 
-router = APIRouter(prefix="/api/v1/imports", tags=["imports"], responses=responses(Unauthorized))
+router = APIRouter(prefix="/api/v1/imports", tags=["imports"])
 
 CSV = "text/csv"
-
-
-class UnsupportedMediaType(ProblemError):
-    status, title = 415, "Unsupported media type"
 
 
 @dataclass(frozen=True)
@@ -51,7 +58,7 @@ def _read(body: RawBody) -> formats.Upload:
         return formats.read_csv(body.content)
     if body.media_type in ("", "application/json") or body.media_type.endswith("+json"):
         return formats.read_json(body.content)
-    raise UnsupportedMediaType(f"Send application/json or {CSV} (UTF-8).")
+    raise FinsamError(Code.UNSUPPORTED_MEDIA_TYPE, f"Send application/json or {CSV} (UTF-8).")
 
 
 def _json_body_schema() -> dict[str, Any]:
@@ -79,14 +86,24 @@ PartialQuery = Annotated[
 ]
 
 
+_PROBLEMS = responses(
+    *API_REQUEST,
+    *AUTHENTICATED,
+    *JSON_BODY,
+    *IDEMPOTENT,
+    Code.FORBIDDEN,
+    Code.UNSUPPORTED_MEDIA_TYPE,
+    Code.IMPORT_REJECTED,
+)
 IMPORT_RESPONSES: dict[int | str, dict[str, Any]] = {
     200: {"description": "Imported (or, with `dry_run`, validated): the import summary."},
+    **_PROBLEMS,
     422: {
         "model": ImportProblem,
-        "description": "Rejected, nothing written: the summary with every bad row and "
-        "field. A body that cannot be read at all (not JSON, a CSV header with unknown "
-        f"columns, more than {MAX_ROWS:,} rows) gets a plain problem with "
-        "`errors: [{loc, msg}]`.",
+        "description": "Rejected, nothing written (`import-rejected`): the summary with every "
+        "bad row and field, each with its `code`. A body that cannot be read at all (not "
+        f"JSON, a CSV header with unknown columns, more than {MAX_ROWS:,} rows) gets a plain "
+        "problem with `errors: [{loc, msg}]`. " + str(_PROBLEMS[422]["description"]),
         "content": {
             PROBLEM_JSON: {
                 "schema": {
@@ -98,7 +115,6 @@ IMPORT_RESPONSES: dict[int | str, dict[str, Any]] = {
             }
         },
     },
-    **responses(Forbidden, UnsupportedMediaType),
 }
 
 
@@ -120,13 +136,61 @@ def _import(
         if not result.accepted:
             # The key's claim goes too: a rejected import may be fixed and sent again under it.
             attempt.rollback()
-            problem = service.to_problem(result, dry_run=dry_run, partial=partial)
+            problem = _rejected(result, dry_run=dry_run, partial=partial)
             return JSONResponse(
-                problem.model_dump(mode="json"), status_code=422, media_type=PROBLEM_JSON
+                problem.model_dump(mode="json"), status_code=problem.status, media_type=PROBLEM_JSON
             )
-        summary = service.to_summary(result, dry_run=dry_run)
+        summary = _summary(result, dry_run=dry_run)
         idempotency.finish(session, caller, 200, summary)
     return summary
+
+
+def _summary(result: service.ImportResult, *, dry_run: bool) -> ImportSummary:
+    status = "dry_run" if dry_run else "partial" if result.errors else "success"
+    return ImportSummary(status=status, **_counts(result, dry_run))
+
+
+def _rejected(result: service.ImportResult, *, dry_run: bool, partial: bool) -> ImportProblem:
+    if partial:
+        detail = f"All {result.rows} rows were rejected; nothing was imported."
+    else:
+        detail = (
+            f"{result.rejected} of {result.rows} rows were rejected, so nothing was imported. "
+            "Fix them and send the import again, or send partial=true to import the others."
+        )
+    code = Code.IMPORT_REJECTED
+    return ImportProblem(
+        type=problem_type(code),
+        code=code.value,
+        title=HTTP[code.kind][1],
+        status=status_of(code),
+        detail=("Dry run: " if dry_run else "") + detail,
+        **_counts(result, dry_run),
+    )
+
+
+def _counts(result: service.ImportResult, dry_run: bool) -> dict[str, Any]:
+    """What both the summary and the problem say, each row's error with the status a single
+    PUT would have had."""
+    return {
+        "dry_run": dry_run,
+        "created": result.created,
+        "updated": result.updated,
+        "unchanged": result.unchanged,
+        "rejected": result.rejected,
+        "errors": [
+            ImportRowError(
+                row=e.row,
+                insats_id=e.insats_id,
+                period=e.period,
+                loc=e.loc,
+                msg=e.msg,
+                code=e.code.value,
+                status=status_of(e.code),
+            )
+            for e in result.errors
+        ],
+    }
 
 
 @router.post(
@@ -198,7 +262,10 @@ def import_reports_csv(
     """
     service.ensure_may_import(caller)
     if body.media_type != CSV:
-        raise UnsupportedMediaType(f"Send {CSV} (UTF-8) here; JSON goes to POST /api/v1/imports.")
+        raise FinsamError(
+            Code.UNSUPPORTED_MEDIA_TYPE,
+            f"Send {CSV} (UTF-8) here; JSON goes to POST /api/v1/imports.",
+        )
     upload = formats.read_csv(body.content)
     return _import(upload, session, caller, idempotency, dry_run=dry_run, partial=partial)
 
@@ -212,7 +279,8 @@ def import_reports_csv(
         200: {
             "description": "The header row of an import file (UTF-8 with BOM, `;`-separated).",
             "content": {CSV: {"schema": {"type": "string"}, "example": formats.template()}},
-        }
+        },
+        **responses(*API_REQUEST, *AUTHENTICATED),
     },
 )
 def import_template() -> Response:

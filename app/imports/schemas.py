@@ -59,10 +59,16 @@ class ImportRowError(BaseModel):
         "the row as a whole was refused, e.g. an approved (locked) report."
     )
     msg: str = Field(description="Vad som är fel.")
+    code: str = Field(
+        description="What is wrong, as the code of the problem a single PUT of this row "
+        "would have had (docs/problems.md): e.g. `validation-failed`, `inconsistent-figures`, "
+        "`outside-insats-lifetime`, `not-found`, `forbidden`, `report-locked`, "
+        "`period-closed`, `precondition-failed`, `precondition-required`."
+    )
     status: int = Field(
         description="The HTTP status a single PUT of this row would have had: 422 invalid, "
         "403 not your insats, 404 no such insats, 409 locked report or closed period, "
-        "412/428 If-Match."
+        "412/428 If-Match. `code` tells these apart more finely."
     )
 
 
@@ -92,7 +98,10 @@ class ImportSummary(ImportCounts):
 
 
 class _ProblemMembers(BaseModel):
-    type: str = Field(default="about:blank", description="A URI naming the kind of problem.")
+    type: str = Field(
+        description="A URI naming the kind of problem: `urn:finsam:problem:import-rejected`."
+    )
+    code: str = Field(description="What went wrong: `import-rejected` (docs/problems.md).")
     title: str = Field(description="A short summary of the kind of problem.")
     status: int = Field(description="The HTTP status code: 422.")
     detail: str = Field(description="What went wrong in this case.")

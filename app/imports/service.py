@@ -9,18 +9,19 @@ the whole work is rolled back. A dry run does the same and always rolls back.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Literal
 
 from pydantic import ValidationError
 from sqlalchemy.orm import Session
 
 from app.api.params import period_param
-from app.api.problems import Forbidden, ProblemError, pydantic_errors
 from app.db.models import Insats
 from app.domain.access import Caller, Role
+from app.domain.input_rules import validation_errors
 from app.domain.periods import Period
-from app.imports.formats import Loc, SubmittedRow, Upload
-from app.imports.schemas import ImportProblem, ImportRowError, ImportRowIn, ImportSummary
+from app.errors import Code, FinsamError, Loc
+from app.imports.formats import SubmittedRow, Upload
+from app.imports.schemas import ImportRowIn
 from app.insatser.service import MAX_ID, insats_for_reports
 from app.metrics import REPORT_WRITES
 from app.reports.service import WriteOutcome, put_report
@@ -40,6 +41,18 @@ class _ValidRow:
     period: Period
 
 
+@dataclass(frozen=True)
+class RowError:
+    """Why one row was not imported: where, in words, and as an error code."""
+
+    row: int
+    insats_id: int | None  # as the row gave it, when it could be an id
+    period: str | None  # as the row gave it, when it was a valid period
+    loc: list[str | int]
+    msg: str
+    code: Code
+
+
 @dataclass
 class ImportResult:
     """What an import did, or would have done when it was a dry run or not accepted."""
@@ -48,7 +61,7 @@ class ImportResult:
     created: int = 0
     updated: int = 0
     unchanged: int = 0
-    errors: list[ImportRowError] = field(default_factory=list)
+    errors: list[RowError] = field(default_factory=list)
     # Whether the import stands: no row failed, or with `partial` at least one succeeded.
     accepted: bool = False
 
@@ -72,7 +85,7 @@ class ImportResult:
 def ensure_may_import(caller: Caller) -> None:
     """National keys write nothing: refuse them at once rather than row by row."""
     if caller.role is Role.NATIONAL:
-        raise Forbidden("A national key reads only; it cannot import reports.")
+        raise FinsamError(Code.FORBIDDEN, "A national key reads only; it cannot import reports.")
 
 
 def import_reports(
@@ -122,17 +135,9 @@ def _validate(submitted: SubmittedRow, upload: Upload, result: ImportResult) -> 
     insats_id = data.get("insats_id") if isinstance(data, dict) else None
     shown_id = insats_id if type(insats_id) is int and 1 <= insats_id <= MAX_ID else None
 
-    def reject(loc: list[str | int], msg: str) -> None:
-        result.errors.append(
-            ImportRowError(
-                row=submitted.number,
-                insats_id=shown_id,
-                period=None,  # not echoed unless valid: it may hold anything
-                loc=loc,
-                msg=msg,
-                status=422,
-            )
-        )
+    def reject(loc: list[str | int], msg: str, code: Code = Code.VALIDATION_FAILED) -> None:
+        # The period is not echoed unless valid: it may hold anything.
+        result.errors.append(RowError(submitted.number, shown_id, None, loc, msg, code))
 
     for loc, msg in submitted.errors:
         reject(loc, msg)
@@ -141,14 +146,14 @@ def _validate(submitted: SubmittedRow, upload: Upload, result: ImportResult) -> 
     try:
         row = ImportRowIn.model_validate(data)
     except ValidationError as exc:
-        for error in pydantic_errors(exc.errors()):
-            reject(upload.locate(tuple(error.loc)), error.msg)
+        for error in validation_errors(exc.errors()):
+            reject(upload.locate(error.loc), error.msg)
         return None
     try:
         period = period_param(row.period, ("period",))
-    except ProblemError as exc:
-        for loc, msg in _problem_errors(exc, upload, ()):
-            reject(loc, msg)
+    except FinsamError as exc:
+        for loc, msg in _row_errors(exc, upload):
+            reject(loc, msg, exc.code)
         return None
     return _ValidRow(submitted.number, row, period)
 
@@ -165,15 +170,9 @@ def _without_duplicates(valid: list[_ValidRow], result: ImportResult) -> list[_V
             continue
         numbers = ", ".join(str(r.number) for r in rows)
         for row in rows:
+            msg = f"rows {numbers} are all for insats {insats_id} {period}; send one"
             result.errors.append(
-                ImportRowError(
-                    row=row.number,
-                    insats_id=insats_id,
-                    period=period,
-                    loc=["period"],
-                    msg=f"rows {numbers} are all for insats {insats_id} {period}; send one",
-                    status=422,
-                )
+                RowError(row.number, insats_id, period, ["period"], msg, Code.VALIDATION_FAILED)
             )
     return kept
 
@@ -198,39 +197,29 @@ def _store(
             _, outcome = put_report(
                 session, caller, insats, period, row.report, _if_match(row.if_match)
             )
-    except ProblemError as exc:
-        default = ("insats_id",) if exc.status in (403, 404) else ()
-        for loc, msg in _problem_errors(exc, upload, default):
-            result.errors.append(
-                ImportRowError(
-                    row=valid.number,
-                    insats_id=row.insats_id if 1 <= row.insats_id <= MAX_ID else None,
-                    period=str(period),
-                    loc=loc,
-                    msg=msg,
-                    status=exc.status,
-                )
-            )
+    except FinsamError as exc:
+        shown_id = row.insats_id if 1 <= row.insats_id <= MAX_ID else None
+        for loc, msg in _row_errors(exc, upload):
+            result.errors.append(RowError(valid.number, shown_id, str(period), loc, msg, exc.code))
         return None
     return _OUTCOMES[outcome]
 
 
-def _problem_errors(
-    exc: ProblemError, upload: Upload, default: Loc
-) -> list[tuple[list[str | int], str]]:
-    """A single PUT's problem as row errors: `body.x` is the report's field `x`, and
-    `path.period` the row's period."""
+def _row_errors(exc: FinsamError, upload: Upload) -> list[tuple[list[str | int], str]]:
+    """A single PUT's error as row errors: `body.x` is the report's field `x`, `path.period`
+    the row's period and `path.insats_id` its insats; an error naming no field concerns the
+    row as a whole."""
     if not exc.errors:
-        return [(upload.locate(default), exc.detail or exc.title)]
-    found = []
-    for error in exc.errors:
-        loc = tuple(error.loc)
-        if loc[:1] == ("body",):
-            loc = ("report", *loc[1:])
-        elif loc[:1] in (("path",), ("query",), ("header",)):
-            loc = loc[1:]
-        found.append((upload.locate(loc), error.msg))
-    return found
+        return [(upload.locate(_row_loc(exc.loc or ())), str(exc))]
+    return [(upload.locate(_row_loc(error.loc)), error.msg) for error in exc.errors]
+
+
+def _row_loc(loc: Loc) -> Loc:
+    if loc[:1] == ("body",):
+        return ("report", *loc[1:])
+    if loc[:1] in (("path",), ("query",), ("header",)):
+        return loc[1:]
+    return loc
 
 
 def _if_match(value: str | None) -> str | None:
@@ -238,35 +227,3 @@ def _if_match(value: str | None) -> str | None:
     if value is None or value.strip() == "*" or value.strip().startswith(('"', "W/")):
         return value
     return f'"{value.strip()}"'
-
-
-def to_summary(result: ImportResult, *, dry_run: bool) -> ImportSummary:
-    status = "dry_run" if dry_run else "partial" if result.errors else "success"
-    return ImportSummary(status=status, **_counts(result, dry_run))
-
-
-def to_problem(result: ImportResult, *, dry_run: bool, partial: bool) -> ImportProblem:
-    if partial:
-        detail = f"All {result.rows} rows were rejected; nothing was imported."
-    else:
-        detail = (
-            f"{result.rejected} of {result.rows} rows were rejected, so nothing was imported. "
-            "Fix them and send the import again, or send partial=true to import the others."
-        )
-    return ImportProblem(
-        title="Validation failed",
-        status=422,
-        detail=("Dry run: " if dry_run else "") + detail,
-        **_counts(result, dry_run),
-    )
-
-
-def _counts(result: ImportResult, dry_run: bool) -> dict[str, Any]:
-    return {
-        "dry_run": dry_run,
-        "created": result.created,
-        "updated": result.updated,
-        "unchanged": result.unchanged,
-        "rejected": result.rejected,
-        "errors": result.errors,
-    }

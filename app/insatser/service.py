@@ -5,9 +5,9 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload
 
-from app.api.problems import Forbidden, NotFound
 from app.db.models import Forbund, Insats
 from app.domain.access import Caller, may_read_reports, may_write_forbund, may_write_reports
+from app.errors import Code, FinsamError
 from app.insatser.schemas import InsatsIn, InsatsOut
 
 
@@ -22,7 +22,7 @@ def to_out(insats: Insats) -> InsatsOut:
 
 def create_insats(session: Session, caller: Caller, forbund: Forbund, data: InsatsIn) -> Insats:
     if not may_write_forbund(caller, forbund.id):
-        raise Forbidden("This key may not create insatser for that förbund.")
+        raise FinsamError(Code.FORBIDDEN, "This key may not create insatser for that förbund.")
     insats = Insats(forbund=forbund, **data.model_dump())
     session.add(insats)
     session.flush()
@@ -35,6 +35,8 @@ def list_insatser(session: Session, forbund: Forbund) -> list[Insats]:
 
 
 MAX_ID = 2**31 - 1  # ids are PostgreSQL integers; a larger one cannot exist
+# Where an insats is named: every operation on one has its id in the path.
+INSATS_ID = ("path", "insats_id")
 
 
 def get_insats(session: Session, insats_id: int) -> Insats:
@@ -42,7 +44,7 @@ def get_insats(session: Session, insats_id: int) -> Insats:
     if 1 <= insats_id <= MAX_ID:
         insats = session.get(Insats, insats_id, options=[joinedload(Insats.forbund)])
     if insats is None:
-        raise NotFound("No insats with that id.")
+        raise FinsamError(Code.NOT_FOUND, "No insats with that id.", loc=INSATS_ID)
     return insats
 
 
@@ -50,7 +52,7 @@ def readable_insats(session: Session, caller: Caller, insats_id: int) -> Insats:
     """The insats record itself: its förbund and national users, not reporters."""
     insats = get_insats(session, insats_id)
     if not caller.sees_everything and not may_write_forbund(caller, insats.forbund_id):
-        raise Forbidden("This key may not read that insats.")
+        raise FinsamError(Code.FORBIDDEN, "This key may not read that insats.", loc=INSATS_ID)
     return insats
 
 
@@ -60,5 +62,7 @@ def insats_for_reports(session: Session, caller: Caller, insats_id: int, *, writ
     allowed = may_write_reports if write else may_read_reports
     if not allowed(caller, insats.forbund_id, insats.id):
         verb = "write" if write else "read"
-        raise Forbidden(f"This key may not {verb} that insats's reports.")
+        raise FinsamError(
+            Code.FORBIDDEN, f"This key may not {verb} that insats's reports.", loc=INSATS_ID
+        )
     return insats

@@ -9,15 +9,21 @@ from fastapi import APIRouter, Response, status
 
 from app.api.deps import CallerDep, SessionDep
 from app.api.idempotency import IdempotencyDep
-from app.api.problems import Forbidden, NotFound, Unauthorized, Unprocessable, responses
+from app.api.problems import (
+    API_REQUEST,
+    AUTHENTICATED,
+    IDEMPOTENT,
+    JSON_BODY,
+    PARAMETERS,
+    responses,
+)
+from app.errors import Code
 from app.keys import service
 from app.keys.schemas import CreatedKey, KeyIn
 
-router = APIRouter(
-    prefix="/api/v1/keys",
-    tags=["keys"],
-    responses=responses(Unauthorized, Forbidden, Unprocessable),
-)
+router = APIRouter(prefix="/api/v1/keys", tags=["keys"])
+
+KEYS = (*API_REQUEST, *AUTHENTICATED, Code.FORBIDDEN)
 
 
 @router.post(
@@ -25,7 +31,7 @@ router = APIRouter(
     status_code=status.HTTP_201_CREATED,
     operation_id="createKey",
     response_model=CreatedKey,
-    responses=responses(Unprocessable),
+    responses=responses(*KEYS, *JSON_BODY, *IDEMPOTENT),
 )
 def create_key(
     data: KeyIn,
@@ -51,7 +57,7 @@ def create_key(
     "/{key_id}",
     status_code=status.HTTP_204_NO_CONTENT,
     operation_id="revokeKey",
-    responses=responses(NotFound),
+    responses=responses(*KEYS, *PARAMETERS, Code.NOT_FOUND),
 )
 def revoke_key(key_id: UUID, session: SessionDep, caller: CallerDep) -> None:
     """Revoke a key: it stops working at once; its record stays for the audit trail."""

@@ -9,10 +9,10 @@ from datetime import UTC, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from app.api.problems import Forbidden, NotFound, Unprocessable
 from app.audit.service import record
 from app.db.models import ApiKey, Forbund, Insats
 from app.domain.access import Caller, Role, may_create_key, may_revoke_key
+from app.errors import Code, FinsamError
 from app.keys.schemas import CreatedKey, KeyIn, KeyOut
 from app.keys.tokens import hash_token, new_key_id, new_token
 
@@ -33,18 +33,20 @@ def to_out(key: ApiKey, token: str | None = None) -> KeyOut:
     )
 
 
+def _invalid(loc: tuple[str, str], msg: str) -> FinsamError:
+    return FinsamError.at(Code.VALIDATION_FAILED, loc, msg)
+
+
 def _shape(data: KeyIn) -> None:
     """What each role's key must name, before anything is looked up."""
     if data.role is Role.FORBUND and data.forbund is None:
-        raise Unprocessable.at(("body", "forbund"), "a forbund key needs the förbund's code")
+        raise _invalid(("body", "forbund"), "a forbund key needs the förbund's code")
     if data.role is Role.REPORTER and not data.insatser:
-        raise Unprocessable.at(("body", "insatser"), "a reporter key needs at least one insats id")
+        raise _invalid(("body", "insatser"), "a reporter key needs at least one insats id")
     if data.role is not Role.REPORTER and data.insatser:
-        raise Unprocessable.at(("body", "insatser"), "only reporter keys are scoped to insatser")
+        raise _invalid(("body", "insatser"), "only reporter keys are scoped to insatser")
     if data.role in (Role.ADMIN, Role.NATIONAL) and data.forbund is not None:
-        raise Unprocessable.at(
-            ("body", "forbund"), f"a {data.role.value} key is not scoped to a förbund"
-        )
+        raise _invalid(("body", "forbund"), f"a {data.role.value} key is not scoped to a förbund")
 
 
 @dataclass(frozen=True)
@@ -81,9 +83,10 @@ def _forbund_ids(forbund_id: int | None, insatser: list[Insats]) -> list[int | N
 
 def create_key(session: Session, caller: Caller | None, data: KeyIn) -> tuple[ApiKey, str]:
     """Create a key; `caller` None is the operator at the command line. Returns key and token."""
-    refusal = Forbidden(
+    refusal = FinsamError(
+        Code.FORBIDDEN,
         "This key may not create that key: a förbund key creates reporter keys "
-        "for its own insatser only."
+        "for its own insatser only.",
     )
     # Authorise before looking anything up, so that a refused caller cannot learn which
     # förbund codes or insats ids exist from the difference between a 422 and a 403.
@@ -103,11 +106,9 @@ def create_key(session: Session, caller: Caller | None, data: KeyIn) -> tuple[Ap
             raise refusal
     elif scope.missing:
         field = scope.missing[0]
-        raise Unprocessable.at(("body", field), f"names no existing {field}")
+        raise _invalid(("body", field), f"names no existing {field}")
     if forbund is not None and any(i.forbund_id != forbund.id for i in insatser):
-        raise Unprocessable.at(
-            ("body", "insatser"), "every insats must belong to the förbund named"
-        )
+        raise _invalid(("body", "insatser"), "every insats must belong to the förbund named")
     token = new_token()
     key = ApiKey(
         id=new_key_id(),
@@ -136,7 +137,7 @@ def create_key(session: Session, caller: Caller | None, data: KeyIn) -> tuple[Ap
 
 def revoke_key(session: Session, caller: Caller, key_id: uuid.UUID) -> None:
     if caller.role not in (Role.ADMIN, Role.FORBUND):
-        raise Forbidden("This key may not revoke keys.")
+        raise FinsamError(Code.FORBIDDEN, "This key may not revoke keys.")
     # Locked, so two concurrent revocations cannot both succeed (and be audited twice).
     key = session.scalar(
         select(ApiKey)
@@ -152,7 +153,7 @@ def revoke_key(session: Session, caller: Caller, key_id: uuid.UUID) -> None:
         or key.revoked_at is not None
         or not may_revoke_key(caller, Role(key.role), {i.forbund_id for i in key.insatser})
     ):
-        raise NotFound("No active key with that id that this key may revoke.")
+        raise FinsamError(Code.NOT_FOUND, "No active key with that id that this key may revoke.")
     key.revoked_at = datetime.now(UTC)
     for forbund_id in _forbund_ids(key.forbund_id, list(key.insatser)):
         record(

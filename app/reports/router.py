@@ -8,19 +8,10 @@ from fastapi import APIRouter, Header, Response, status
 
 from app.api.deps import CallerDep, SessionDep
 from app.api.params import period_param
-from app.api.problems import (
-    Conflict,
-    Forbidden,
-    NotFound,
-    PreconditionFailed,
-    PreconditionRequired,
-    ProblemError,
-    Unauthorized,
-    Unprocessable,
-    responses,
-)
+from app.api.problems import API_REQUEST, AUTHENTICATED, JSON_BODY, PARAMETERS, responses
 from app.db.models import Report
 from app.domain.workflow import Step
+from app.errors import Code, FinsamError
 from app.insatser.service import insats_for_reports
 from app.metrics import REPORT_WRITES
 from app.reports import service
@@ -31,11 +22,12 @@ from app.reports.schemas import (
     StepIn,
 )
 
-router = APIRouter(
-    prefix="/api/v1/insatser/{insats_id}/reports",
-    tags=["reports"],
-    responses=responses(Unauthorized, Forbidden, NotFound, Unprocessable),
-)
+router = APIRouter(prefix="/api/v1/insatser/{insats_id}/reports", tags=["reports"])
+
+# What every operation on an insats's reports can answer: the key refused, the insats missing
+# or not the caller's, a path that is no insats id.
+REPORTS = (*API_REQUEST, *AUTHENTICATED, *PARAMETERS, Code.FORBIDDEN, Code.NOT_FOUND)
+ONE_REPORT = (*REPORTS, Code.INVALID_PERIOD)
 
 IfMatch = Annotated[
     str | None,
@@ -55,7 +47,16 @@ def _with_etag(response: Response, report: Report) -> ReportOut:
     "/{period}",
     operation_id="putReport",
     responses={
-        **responses(Conflict, PreconditionFailed, PreconditionRequired),
+        **responses(
+            *ONE_REPORT,
+            *JSON_BODY,
+            Code.OUTSIDE_INSATS_LIFETIME,
+            Code.INCONSISTENT_FIGURES,
+            Code.REPORT_LOCKED,
+            Code.PERIOD_CLOSED,
+            Code.PRECONDITION_FAILED,
+            Code.PRECONDITION_REQUIRED,
+        ),
         201: {"model": ReportOut, "description": "Created: the first report for this period."},
         200: {"model": ReportOut, "description": "Replaced, or unchanged when the body was equal."},
     },
@@ -80,7 +81,7 @@ def put_report(
         report, outcome = service.put_report(
             session, caller, insats, period_param(period), data, if_match
         )
-    except ProblemError:
+    except FinsamError:
         REPORT_WRITES.labels("refused").inc()
         raise
     REPORT_WRITES.labels(outcome.value).inc()
@@ -89,7 +90,7 @@ def put_report(
     return _with_etag(response, report)
 
 
-@router.get("/{period}", operation_id="getReport")
+@router.get("/{period}", operation_id="getReport", responses=responses(*ONE_REPORT))
 def get_report(
     insats_id: int, period: str, response: Response, session: SessionDep, caller: CallerDep
 ) -> ReportOut:
@@ -99,14 +100,14 @@ def get_report(
     return _with_etag(response, report)
 
 
-@router.get("", operation_id="listReports")
+@router.get("", operation_id="listReports", responses=responses(*REPORTS))
 def list_reports(insats_id: int, session: SessionDep, caller: CallerDep) -> list[ReportOut]:
     """All of an insats's reports, in period order."""
     insats = insats_for_reports(session, caller, insats_id, write=False)
     return [service.to_out(r) for r in service.list_reports(session, insats.id)]
 
 
-@router.get("/{period}/history", operation_id="getReportHistory")
+@router.get("/{period}/history", operation_id="getReportHistory", responses=responses(*ONE_REPORT))
 def report_history(
     insats_id: int, period: str, session: SessionDep, caller: CallerDep
 ) -> HistoryOut:
@@ -127,7 +128,11 @@ def _step_route(step: Step, summary: str) -> None:
     ) -> ReportOut:
         comment = body.comment if body else None
         if step in (Step.RETURN, Step.REOPEN) and not comment:
-            raise Unprocessable.at(("body", "comment"), f"say why when you {step.value} a report")
+            raise FinsamError.at(
+                Code.VALIDATION_FAILED,
+                ("body", "comment"),
+                f"say why when you {step.value} a report",
+            )
         insats = insats_for_reports(session, caller, insats_id, write=True)
         parsed = period_param(period)
         report = service.take_step(session, caller, insats, parsed, step, comment, if_match)
@@ -139,7 +144,13 @@ def _step_route(step: Step, summary: str) -> None:
         take_step,
         methods=["POST"],
         operation_id=f"{step.value}Report",
-        responses=responses(Conflict, PreconditionFailed),
+        responses=responses(
+            *ONE_REPORT,
+            *JSON_BODY,
+            Code.INVALID_WORKFLOW_STEP,
+            Code.PERIOD_CLOSED,
+            Code.PRECONDITION_FAILED,
+        ),
         response_model=ReportOut,
     )
 

@@ -10,15 +10,6 @@ from sqlalchemy import func, select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session, selectinload
 
-from app.api.problems import (
-    Conflict,
-    FieldError,
-    Forbidden,
-    NotFound,
-    PreconditionFailed,
-    PreconditionRequired,
-    Unprocessable,
-)
 from app.audit.service import events, record
 from app.db.models import ClosedPeriod, Insats, Report, ReportFact, ReportRevision
 from app.domain.access import Caller, Role, may_write_forbund
@@ -33,6 +24,7 @@ from app.domain.workflow import (
     change_refusal,
     next_status,
 )
+from app.errors import Code, FieldError, FinsamError
 from app.reports.schemas import (
     EventOut,
     FactChange,
@@ -76,14 +68,17 @@ def validate_report(insats: Insats, period: Period, data: ReportIn) -> list[Fact
     """The report's facts, if it may be stored for this insats and period; else a 422."""
     if not period.overlaps(insats.start_date, insats.end_date):
         lifetime = f"{insats.start_date}..{insats.end_date or ''}"
-        raise Unprocessable.at(
-            ("path", "period"), f"period {period} lies outside the insats's lifetime ({lifetime})"
+        raise FinsamError.at(
+            Code.OUTSIDE_INSATS_LIFETIME,
+            ("path", "period"),
+            f"period {period} lies outside the insats's lifetime ({lifetime})",
         )
     figures = data.figures()
     violations = check_consistency(figures, InsatsKind(insats.kind))
     if violations:
-        errors = [FieldError(loc=["body", *v.loc], msg=v.msg) for v in violations]
-        raise Unprocessable("; ".join(v.msg for v in violations), errors=errors)
+        errors = [FieldError(("body", *v.loc), v.msg) for v in violations]
+        detail = "; ".join(v.msg for v in violations)
+        raise FinsamError(Code.INCONSISTENT_FIGURES, detail, errors=errors)
     return to_facts(figures)
 
 
@@ -135,12 +130,14 @@ def period_closed_at(session: Session, forbund_id: int, period: Period) -> datet
 
 def _check_preconditions(report: Report, insats: Insats, if_match: str | None) -> None:
     if if_match is None and insats.forbund.require_if_match:
-        raise PreconditionRequired(
+        raise FinsamError(
+            Code.PRECONDITION_REQUIRED,
             "This förbund requires If-Match on replacements: send the ETag "
-            f"of the report you are replacing (now {etag(report)}, revision {report.revision})."
+            f"of the report you are replacing (now {etag(report)}, revision {report.revision}).",
         )
     if if_match is not None and if_match.strip() != "*" and etag(report) not in _tags(if_match):
-        raise PreconditionFailed(
+        raise FinsamError(
+            Code.PRECONDITION_FAILED,
             f"The report has changed: it is now revision {report.revision} "
             f"(ETag {etag(report)}). Read it, then send your change again.",
             extra={"current_revision": report.revision, "current_etag": etag(report)},
@@ -182,9 +179,14 @@ def put_report(
     closed_at = period_closed_at(session, insats.forbund_id, period)
     if created:
         if if_match is not None:  # "*" too: it means "only if it exists" (RFC 9110)
-            raise PreconditionFailed("If-Match was sent, but there is no report to match yet.")
+            raise FinsamError(
+                Code.PRECONDITION_FAILED, "If-Match was sent, but there is no report to match yet."
+            )
         if closed_at is not None and caller.role is Role.REPORTER:
-            raise Conflict(f"Period {period} is closed; ask the förbund to add late reports.")
+            raise FinsamError(
+                Code.PERIOD_CLOSED,
+                f"Period {period} is closed; ask the förbund to add late reports.",
+            )
     else:
         stored = sorted(Fact(f.measure, f.category, f.gender, f.value) for f in report.facts)
         if stored == sorted(facts) and report.note == data.note:
@@ -194,7 +196,7 @@ def put_report(
         _check_preconditions(report, insats, if_match)
         refusal = change_refusal(ReportStatus(report.status), closed_at, report.reopened_at)
         if refusal:
-            raise Conflict(f"The report for {period} cannot change: {refusal}.")
+            raise FinsamError(refusal.code, f"The report for {period} cannot change: {refusal}.")
         report.revision += 1
         report.status = after_change(ReportStatus(report.status)).value
     report.facts = [ReportFact(**fact._asdict()) for fact in facts]
@@ -228,7 +230,7 @@ def take_step(
 ) -> Report:
     """Submit, approve, return or reopen a report; every step is audited."""
     if step in FORBUND_STEPS and not may_write_forbund(caller, insats.forbund_id):
-        raise Forbidden(f"Only the förbund may {step.value} a report.")
+        raise FinsamError(Code.FORBIDDEN, f"Only the förbund may {step.value} a report.")
     report = session.scalars(
         select(Report)
         .where(Report.insats_id == insats.id, Report.period == str(period))
@@ -236,7 +238,7 @@ def take_step(
         .options(selectinload(Report.facts))
     ).one_or_none()
     if report is None:
-        raise NotFound(f"The insats has no report for {period}.")
+        raise FinsamError(Code.NOT_FOUND, f"The insats has no report for {period}.")
     if if_match is not None:
         _check_preconditions(report, insats, if_match)
     status = ReportStatus(report.status)
@@ -245,9 +247,15 @@ def take_step(
     if step is Step.REOPEN and target is None and closed_at is not None:
         target = status  # reopening a closed period's report lets it change, status as it is
     if target is None:
-        raise Conflict(f"A {status.value} report cannot be {_past(step)}.")
+        raise FinsamError(
+            Code.INVALID_WORKFLOW_STEP, f"A {status.value} report cannot be {_past(step)}."
+        )
     if step is Step.SUBMIT and change_refusal(status, closed_at, report.reopened_at):
-        raise Conflict(f"Period {period} is closed; the förbund must reopen the report first.")
+        # Only a draft is submitted, so what stops it is the closed period.
+        raise FinsamError(
+            Code.PERIOD_CLOSED,
+            f"Period {period} is closed; the förbund must reopen the report first.",
+        )
     report.status = target.value
     if step is Step.REOPEN:
         report.reopened_at = func.now()
@@ -286,7 +294,7 @@ def get_report(session: Session, insats_id: int, period: Period) -> Report:
         .options(selectinload(Report.facts))
     )
     if report is None:
-        raise NotFound(f"The insats has no report for {period}.")
+        raise FinsamError(Code.NOT_FOUND, f"The insats has no report for {period}.")
     return report
 
 

@@ -7,17 +7,24 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request, Response
 
 from app.api.deps import CallerDep, SessionDep, SettingsDep
-from app.api.negotiation import NotAcceptable, choose
+from app.api.negotiation import choose
 from app.api.params import period_param
-from app.api.problems import Forbidden, NotFound, Unauthorized, Unprocessable, responses
+from app.api.problems import API_REQUEST, AUTHENTICATED, PARAMETERS, responses
 from app.db.aggregates import GroupBy
 from app.domain.access import may_read_national
 from app.domain.periods import Period, PeriodKind
+from app.errors import Code, FinsamError
 from app.forbund.service import get_forbund, readable_forbund
 from app.summaries import service, tables
 from app.summaries.schemas import AnnualTable, ForbundSummary, NationalSummary, Series
 
-router = APIRouter(prefix="/api/v1", tags=["summaries"], responses=responses(Unprocessable))
+router = APIRouter(prefix="/api/v1", tags=["summaries"])
+
+# What every summary can answer: the period (and `compare`, `approved_only`, `group_by`) not
+# valid, the service busy, the database away.
+SUMMARY = (*API_REQUEST, *PARAMETERS, Code.INVALID_PERIOD)
+# ... and, with a key, for a förbund named in the path.
+FORBUND_SUMMARY = (*SUMMARY, *AUTHENTICATED, Code.FORBIDDEN, Code.NOT_FOUND)
 
 PeriodQuery = Annotated[str, Query(description="Period: 2023, 2023H1, 2023T2 or 2023Q4.")]
 CompareQuery = Annotated[
@@ -40,7 +47,7 @@ def _compare(compare: str | None) -> Any:
 @router.get(
     "/forbund/{code}/summary",
     operation_id="getForbundSummary",
-    responses=responses(Unauthorized, Forbidden, NotFound),
+    responses=responses(*FORBUND_SUMMARY),
 )
 def forbund_summary(
     code: str,
@@ -61,7 +68,7 @@ def forbund_summary(
     "/forbund/{code}/table",
     operation_id="getAnnualReportTable",
     responses={
-        **responses(Unauthorized, Forbidden, NotFound, NotAcceptable),
+        **responses(*FORBUND_SUMMARY, Code.NOT_ACCEPTABLE),
         200: {
             "model": AnnualTable,
             "description": "The table as JSON, CSV (Swedish headers, `;`) or XLSX by `Accept`.",
@@ -105,7 +112,14 @@ def annual_table(
 @router.get(
     "/forbund/{code}/series",
     operation_id="getForbundSeries",
-    responses=responses(Unauthorized, Forbidden, NotFound),
+    responses=responses(
+        *API_REQUEST,
+        *AUTHENTICATED,
+        *PARAMETERS,
+        Code.FORBIDDEN,
+        Code.NOT_FOUND,
+        Code.LIMIT_EXCEEDED,
+    ),
 )
 def forbund_series(
     code: str,
@@ -125,7 +139,7 @@ def forbund_series(
 @router.get(
     "/national/summary",
     operation_id="getNationalSummary",
-    responses=responses(Unauthorized, Forbidden),
+    responses=responses(*SUMMARY, *AUTHENTICATED, Code.FORBIDDEN),
 )
 def national_summary(
     period: PeriodQuery,
@@ -137,9 +151,10 @@ def national_summary(
 ) -> NationalSummary:
     """Exact national figures, with one row per förbund (or län): national and admin keys."""
     if not may_read_national(caller):
-        raise Forbidden(
+        raise FinsamError(
+            Code.FORBIDDEN,
             "Only national and admin keys read the national summary; "
-            "the open summary is at /api/v1/open/national/summary."
+            "the open summary is at /api/v1/open/national/summary.",
         )
     parsed = period_param(period, ("query", "period"))
     summary = service.national_summary(session, parsed, group_by, _compare(compare), approved_only)
@@ -151,7 +166,8 @@ def _open_period(text: str) -> Period:
     so publishing both would let a hidden half be worked out by subtraction."""
     period = period_param(text, ("query", "period"))
     if period.kind is not PeriodKind.YEAR:
-        raise Unprocessable.at(
+        raise FinsamError.at(
+            Code.INVALID_PERIOD,
             ("query", "period"),
             "open data is published per calendar year (e.g. 2023); shorter periods could be "
             "subtracted from the year to reveal hidden counts",
@@ -159,7 +175,12 @@ def _open_period(text: str) -> Period:
     return period
 
 
-@router.get("/open/national/summary", operation_id="getOpenNationalSummary", tags=["open-data"])
+@router.get(
+    "/open/national/summary",
+    operation_id="getOpenNationalSummary",
+    tags=["open-data"],
+    responses=responses(*SUMMARY),
+)
 def open_national_summary(
     period: PeriodQuery,
     session: SessionDep,
@@ -177,7 +198,7 @@ def open_national_summary(
     "/open/forbund/{code}/summary",
     operation_id="getOpenForbundSummary",
     tags=["open-data"],
-    responses=responses(NotFound),
+    responses=responses(*SUMMARY, Code.NOT_FOUND),
 )
 def open_forbund_summary(
     code: str, period: PeriodQuery, session: SessionDep, settings: SettingsDep

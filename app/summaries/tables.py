@@ -10,11 +10,11 @@ from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from sqlalchemy.orm import Session
 
-from app.api.problems import Unprocessable
 from app.db.models import Forbund
 from app.domain.measures import MEASURES, Shape
 from app.domain.periods import Period, PeriodKind
 from app.domain.summary import Sum, build_measures
+from app.errors import Code, FinsamError
 from app.summaries.service import forbund_figures
 
 NOT_APPLICABLE = "ej aktuellt"
@@ -127,7 +127,8 @@ def series_measure(name: str) -> tuple[str, str | None]:
         or (spec.shape is Shape.CATEGORY_COUNTS and category in spec.categories)
     )
     if not ok:
-        raise Unprocessable.at(
+        raise FinsamError.at(
+            Code.VALIDATION_FAILED,
             ("query", "measure"),
             "unknown measure; use a measure name such as 'participants' or "
             "'volume_contacts', or measure.category such as 'outcomes.work' or 'age_bands.20-24'",
@@ -145,9 +146,11 @@ def series(
 ) -> dict[str, Any]:
     """The measure per year, by kön where it is split; each year summed as its summary is."""
     if last < first:
-        raise Unprocessable.at(("query", "to"), "to must not be before from")
+        raise FinsamError.at(Code.VALIDATION_FAILED, ("query", "to"), "to must not be before from")
     if last - first > 30:
-        raise Unprocessable.at(("query", "to"), "a series spans at most 31 years")
+        raise FinsamError.at(
+            Code.LIMIT_EXCEEDED, ("query", "to"), "a series spans at most 31 years"
+        )
     measure, category = series_measure(name)
     points = []
     for year in range(first, last + 1):

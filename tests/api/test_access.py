@@ -8,16 +8,19 @@ one key of each role, and a reporter key for `insats` that DELETE /api/v1/keys/{
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
 from httpx import Response
+from sqlalchemy.orm import Session
 
-from tests.conftest import ADMIN_TOKEN, Api, auth
+from app.domain.access import Caller, Role
+from tests import factories
+from tests.conftest import ADMIN_TOKEN, PROBLEM_JSON, Api, auth
 
-PROBLEM_JSON = "application/problem+json"
 OWN, OTHER = "sundsvall", "harnosand"
 MISSING_INSATS = 2_000_000_000  # fits PostgreSQL's integer; no test creates that many
 
@@ -42,34 +45,39 @@ def create_key(api: Api, **body: Any) -> dict[str, Any]:
     return dict(response.json())
 
 
-@pytest.fixture
-def world(client: TestClient, api: Api) -> World:
-    api.forbund(OWN)
-    api.forbund(OTHER)
-    insats = api.insats(OWN, name="Psykolog")["id"]
-    sibling = api.insats(OWN, name="Arbetsterapeut")["id"]
-    foreign = api.insats(OTHER, name="Rehabvägledare")["id"]
-    api.report(insats, "2022", {"participants": {"women": 3, "men": 4}})
-    revoked = create_key(api, role="admin", label="revoked")
-    assert client.delete(f"/api/v1/keys/{revoked['id']}", headers=api.admin).status_code == 204
-    return World(
-        insats=insats,
-        sibling=sibling,
-        foreign=foreign,
-        target_key=create_key(api, role="reporter", insatser=[insats])["id"],
+@pytest.fixture(scope="module")
+def world(module_session: Session) -> World:
+    """Built once for the module, through the services; each test runs in a savepoint of it."""
+    own = factories.forbund(module_session, OWN)
+    other = factories.forbund(module_session, OTHER)
+    insats = factories.insats(module_session, own, name="Psykolog")
+    sibling = factories.insats(module_session, own, name="Arbetsterapeut")
+    foreign = factories.insats(module_session, other, name="Rehabvägledare")
+    factories.report(module_session, insats, "2022", {"participants": {"women": 3, "men": 4}})
+
+    def token(role: str, **scope: Any) -> str:
+        return factories.key(module_session, role, **scope)[1]
+
+    world = World(
+        insats=insats.id,
+        sibling=sibling.id,
+        foreign=foreign.id,
+        target_key=factories.key(module_session, "reporter", insatser=[insats.id])[0],
         tokens={
-            "admin key": api.key("admin"),
+            "admin key": token("admin"),
             "FINSAM_ADMIN_TOKEN": ADMIN_TOKEN,
-            "national": api.key("national"),
-            "forbund (own)": api.key("forbund", forbund=OWN),
-            "forbund (other)": api.key("forbund", forbund=OTHER),
-            "reporter (named insats)": api.key("reporter", insatser=[insats]),
-            "reporter (other insats)": api.key("reporter", insatser=[sibling]),
+            "national": token("national"),
+            "forbund (own)": token("forbund", forbund=OWN),
+            "forbund (other)": token("forbund", forbund=OTHER),
+            "reporter (named insats)": token("reporter", insatser=[insats.id]),
+            "reporter (other insats)": token("reporter", insatser=[sibling.id]),
             "no token": None,
             "unknown token": "fsk_" + uuid.uuid4().hex,
-            "revoked key": revoked["token"],
+            "revoked key": factories.revoked_key(module_session, "admin", label="revoked"),
         },
     )
+    module_session.commit()  # into the module's transaction, under every test's savepoint
+    return world
 
 
 NEW_FORBUND = {
@@ -330,3 +338,11 @@ def test_health_and_readiness_need_no_token(
     response = client.get(path, headers=headers)
     assert response.status_code == 200
     assert response.json() == {"status": "ok"}
+
+
+def test_the_caller_can_be_set_without_a_token(
+    client: TestClient, world: World, act_as: Callable[[Caller], None]
+) -> None:
+    act_as(Caller(role=Role.NATIONAL, label="a national reader"))
+    assert client.get(f"/api/v1/insatser/{world.insats}/reports").status_code == 200
+    assert client.post("/api/v1/forbund", json=NEW_FORBUND).status_code == 403

@@ -19,9 +19,8 @@ import pytest
 from fastapi.testclient import TestClient
 from httpx import Response
 
-from tests.conftest import Api, auth
+from tests.conftest import PROBLEM_JSON, Api, auth
 
-PROBLEM_JSON = "application/problem+json"
 JSON = "application/json"
 CSV = "text/csv; charset=utf-8"
 OWN, OTHER = "sundsvall", "harnosand"

@@ -18,11 +18,10 @@ from openpyxl import load_workbook
 
 from tests.api.test_reports import SUNDSVALL_2022
 from tests.api.test_summaries import load_sundsvall_2022
-from tests.conftest import Api, auth
+from tests.conftest import PROBLEM_JSON, Api, auth
 
 CSV = "text/csv"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-PROBLEM_JSON = "application/problem+json"
 NOT_APPLICABLE = "ej aktuellt"
 TABLE = "/api/v1/forbund/sundsvall/table"
 

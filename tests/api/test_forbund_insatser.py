@@ -8,9 +8,8 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from tests.conftest import Api
+from tests.conftest import PROBLEM_JSON, Api
 
-PROBLEM_JSON = "application/problem+json"
 MISSING_INSATS = 2_000_000_000  # fits PostgreSQL's integer; no test creates that many
 
 HALLAND = {

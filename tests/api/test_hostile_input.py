@@ -18,10 +18,8 @@ from fastapi.testclient import TestClient
 from app.domain.input_rules import MAX_DEPTH, MAX_ITEMS, MAX_TEXT
 from app.domain.personal_numbers import contains_personal_number
 from app.main import app
-from tests.conftest import Api, auth
+from tests.conftest import PROBLEM_JSON, Api, auth
 from tests.domain.test_personal_numbers import DISGUISES, LOOK_ALIKES
-
-PROBLEM_JSON = "application/problem+json"
 
 
 def refused_without_echo(response: httpx.Response, disguise: str, status: int = 422) -> None:

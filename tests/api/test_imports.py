@@ -13,9 +13,8 @@ from fastapi.testclient import TestClient
 
 from app.domain.measures import MEASURES
 from app.imports.schemas import MAX_ROWS
-from tests.conftest import Api, auth
+from tests.conftest import PROBLEM_JSON, Api, auth
 
-PROBLEM_JSON = "application/problem+json"
 IMPORTS = "/api/v1/imports"
 # Ten period forms per year (year, halves, tertials, quarters), so 10 insatser × 10 years = 1,000.
 FORMS = ["", "H1", "H2", "T1", "T2", "T3", "Q1", "Q2", "Q3", "Q4"]
@@ -102,6 +101,7 @@ def test_one_bad_row_in_an_import_of_1000_rejects_it_whole_and_names_the_row_and
             "period": None,
             "loc": ["participants", "women"],
             "msg": "Input should be greater than or equal to 0",
+            "code": "validation-failed",
             "status": 422,
         }
     ]

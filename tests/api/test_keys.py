@@ -15,9 +15,7 @@ from sqlalchemy.orm import Session
 
 from app.config import Settings, get_settings
 from app.main import app
-from tests.conftest import ADMIN_TOKEN, Api, auth
-
-PROBLEM_JSON = "application/problem+json"
+from tests.conftest import ADMIN_TOKEN, PROBLEM_JSON, Api, auth
 
 
 def create_key(client: TestClient, headers: dict[str, str], **body: Any) -> dict[str, Any]:

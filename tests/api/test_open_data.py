@@ -26,10 +26,9 @@ from app.config import Settings, get_settings
 from app.db.engine import get_session, request_transaction
 from app.domain.disclosure import Additivity
 from app.main import app
-from tests.conftest import ADMIN_TOKEN, Api
+from tests.conftest import ADMIN_TOKEN, PROBLEM_JSON, Api
 from tests.domain.test_disclosure import determined_cells
 
-PROBLEM_JSON = "application/problem+json"
 GENDERS = ("women", "men", "unspecified")
 OPEN_PREFIX = "/api/v1/open/"
 OPEN_NATIONAL = "/api/v1/open/national/summary"
@@ -777,7 +776,10 @@ forbund_reports = st.lists(
 
 
 @hypothesis_settings(
-    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    # Each example builds its world through HTTP: the profile's count, a fifth of it here.
+    max_examples=max(5, hypothesis_settings().max_examples // 5),  # 25 in CI
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(data=forbund_reports, threshold=st.integers(min_value=2, max_value=6))
 def test_no_hidden_count_of_random_open_summaries_can_be_worked_out(

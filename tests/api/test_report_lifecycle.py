@@ -17,9 +17,8 @@ from fastapi.testclient import TestClient
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from tests.conftest import Api, auth
+from tests.conftest import PROBLEM_JSON, Api, auth
 
-PROBLEM_JSON = "application/problem+json"
 CODE = "sundsvall"
 FORBUND_LABEL = "Förbundskansliet Sundsvall"
 REPORTER_LABEL = "Insatssystem Psykolog"

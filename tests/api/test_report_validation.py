@@ -12,9 +12,7 @@ import httpx
 import pytest
 from fastapi.testclient import TestClient
 
-from tests.conftest import Api
-
-PROBLEM_JSON = "application/problem+json"
+from tests.conftest import PROBLEM_JSON, Api
 
 # Skatteverket's published example personnummer (check digit 6 verified by luhn_check_digit).
 PERSONNUMMER = "811218-9876"

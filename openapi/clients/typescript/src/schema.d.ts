@@ -1354,10 +1354,14 @@ export interface components {
         ImportProblem: {
             /**
              * Type
-             * @description A URI naming the kind of problem.
-             * @default about:blank
+             * @description A URI naming the kind of problem: `urn:finsam:problem:import-rejected`.
              */
-            type?: string;
+            type: string;
+            /**
+             * Code
+             * @description What went wrong: `import-rejected` (docs/problems.md).
+             */
+            code: string;
             /**
              * Title
              * @description A short summary of the kind of problem.
@@ -1435,8 +1439,13 @@ export interface components {
              */
             msg: string;
             /**
+             * Code
+             * @description What is wrong, as the code of the problem a single PUT of this row would have had (docs/problems.md): e.g. `validation-failed`, `inconsistent-figures`, `outside-insats-lifetime`, `not-found`, `forbidden`, `report-locked`, `period-closed`, `precondition-failed`, `precondition-required`.
+             */
+            code: string;
+            /**
              * Status
-             * @description The HTTP status a single PUT of this row would have had: 422 invalid, 403 not your insats, 404 no such insats, 409 locked report or closed period, 412/428 If-Match.
+             * @description The HTTP status a single PUT of this row would have had: 422 invalid, 403 not your insats, 404 no such insats, 409 locked report or closed period, 412/428 If-Match. `code` tells these apart more finely.
              */
             status: number;
         };
@@ -1894,10 +1903,14 @@ export interface components {
         Problem: {
             /**
              * Type
-             * @description A URI naming the kind of problem.
-             * @default about:blank
+             * @description A URI naming the kind of problem: `urn:finsam:problem:` and the `code`.
              */
-            type?: string;
+            type: string;
+            /**
+             * Code
+             * @description What went wrong, as a stable machine-readable code such as `report-locked` or `period-closed`; docs/problems.md lists them. New codes may be added: treat an unknown one by its `status`.
+             */
+            code: string;
             /**
              * Title
              * @description A short summary of the kind of problem.
@@ -2296,7 +2309,7 @@ export interface operations {
                     "application/json": components["schemas"]["HealthStatus"];
                 };
             };
-            /** @description Service unavailable */
+            /** @description Service unavailable: `database-unavailable`, `database-not-migrated` (docs/problems.md). */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2346,7 +2359,7 @@ export interface operations {
                     "application/json": components["schemas"]["ForbundOut"][];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required: `authentication-required`, `invalid-key` (docs/problems.md). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2356,7 +2369,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description Forbidden: `forbidden` (docs/problems.md). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2366,8 +2379,18 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation failed */
+            /** @description Validation failed: `personal-identity-number` (docs/problems.md). */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `busy`, `database-unavailable` (docs/problems.md). */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2403,7 +2426,7 @@ export interface operations {
                     "application/json": components["schemas"]["ForbundOut"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required: `authentication-required`, `invalid-key` (docs/problems.md). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2413,7 +2436,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description Forbidden: `forbidden` (docs/problems.md). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2423,7 +2446,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict */
+            /** @description Conflict: `already-exists` (docs/problems.md). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2433,8 +2456,28 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation failed */
+            /** @description Content too large: `too-large` (docs/problems.md). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `personal-identity-number`, `control-character`, `limit-exceeded`, `validation-failed`, `idempotency-key-reused` (docs/problems.md). */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `busy`, `database-unavailable` (docs/problems.md). */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2465,7 +2508,7 @@ export interface operations {
                     "application/json": components["schemas"]["ForbundOut"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required: `authentication-required`, `invalid-key` (docs/problems.md). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2475,7 +2518,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description Forbidden: `forbidden` (docs/problems.md). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2485,7 +2528,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found: `not-found` (docs/problems.md). */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2495,8 +2538,18 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation failed */
+            /** @description Validation failed: `personal-identity-number` (docs/problems.md). */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `busy`, `database-unavailable` (docs/problems.md). */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2531,7 +2584,7 @@ export interface operations {
                     "application/json": components["schemas"]["ForbundOut"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required: `authentication-required`, `invalid-key` (docs/problems.md). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2541,7 +2594,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description Forbidden: `forbidden` (docs/problems.md). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2551,7 +2604,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found: `not-found` (docs/problems.md). */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2561,8 +2614,28 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation failed */
+            /** @description Content too large: `too-large` (docs/problems.md). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `personal-identity-number`, `control-character`, `limit-exceeded`, `validation-failed` (docs/problems.md). */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `busy`, `database-unavailable` (docs/problems.md). */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2593,7 +2666,7 @@ export interface operations {
                     "application/json": components["schemas"]["ClosedPeriodOut"][];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required: `authentication-required`, `invalid-key` (docs/problems.md). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2603,7 +2676,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description Forbidden: `forbidden` (docs/problems.md). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2613,7 +2686,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found: `not-found` (docs/problems.md). */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2623,8 +2696,18 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation failed */
+            /** @description Validation failed: `personal-identity-number` (docs/problems.md). */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `busy`, `database-unavailable` (docs/problems.md). */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2659,7 +2742,7 @@ export interface operations {
                     "application/json": components["schemas"]["ClosedPeriodOut"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required: `authentication-required`, `invalid-key` (docs/problems.md). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2669,7 +2752,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description Forbidden: `forbidden` (docs/problems.md). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2679,7 +2762,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found: `not-found` (docs/problems.md). */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2689,7 +2772,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict */
+            /** @description Conflict: `already-exists` (docs/problems.md). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2699,8 +2782,28 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation failed */
+            /** @description Content too large: `too-large` (docs/problems.md). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `personal-identity-number`, `control-character`, `limit-exceeded`, `validation-failed`, `invalid-period` (docs/problems.md). */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `busy`, `database-unavailable` (docs/problems.md). */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2730,7 +2833,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Authentication required */
+            /** @description Authentication required: `authentication-required`, `invalid-key` (docs/problems.md). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2740,7 +2843,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description Forbidden: `forbidden` (docs/problems.md). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2750,7 +2853,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found: `not-found` (docs/problems.md). */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2760,8 +2863,18 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation failed */
+            /** @description Validation failed: `personal-identity-number`, `invalid-period` (docs/problems.md). */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `busy`, `database-unavailable` (docs/problems.md). */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2795,7 +2908,7 @@ export interface operations {
                     "application/json": components["schemas"]["AuditEventOut"][];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required: `authentication-required`, `invalid-key` (docs/problems.md). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2805,7 +2918,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description Forbidden: `forbidden` (docs/problems.md). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2815,7 +2928,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found: `not-found` (docs/problems.md). */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2825,8 +2938,18 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation failed */
+            /** @description Validation failed: `personal-identity-number`, `validation-failed` (docs/problems.md). */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `busy`, `database-unavailable` (docs/problems.md). */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2857,7 +2980,7 @@ export interface operations {
                     "application/json": components["schemas"]["InsatsOut"][];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required: `authentication-required`, `invalid-key` (docs/problems.md). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2867,7 +2990,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description Forbidden: `forbidden` (docs/problems.md). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2877,7 +3000,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found: `not-found` (docs/problems.md). */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2887,8 +3010,18 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation failed */
+            /** @description Validation failed: `personal-identity-number` (docs/problems.md). */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `busy`, `database-unavailable` (docs/problems.md). */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2926,7 +3059,7 @@ export interface operations {
                     "application/json": components["schemas"]["InsatsOut"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required: `authentication-required`, `invalid-key` (docs/problems.md). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2936,7 +3069,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description Forbidden: `forbidden` (docs/problems.md). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2946,7 +3079,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found: `not-found` (docs/problems.md). */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2956,8 +3089,28 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation failed */
+            /** @description Content too large: `too-large` (docs/problems.md). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `personal-identity-number`, `control-character`, `limit-exceeded`, `validation-failed`, `idempotency-key-reused` (docs/problems.md). */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `busy`, `database-unavailable` (docs/problems.md). */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2988,7 +3141,7 @@ export interface operations {
                     "application/json": components["schemas"]["InsatsOut"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required: `authentication-required`, `invalid-key` (docs/problems.md). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2998,7 +3151,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description Forbidden: `forbidden` (docs/problems.md). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3008,7 +3161,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found: `not-found` (docs/problems.md). */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3018,8 +3171,18 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation failed */
+            /** @description Validation failed: `personal-identity-number`, `validation-failed` (docs/problems.md). */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `busy`, `database-unavailable` (docs/problems.md). */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3051,7 +3214,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReportOut"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required: `authentication-required`, `invalid-key` (docs/problems.md). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3061,7 +3224,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description Forbidden: `forbidden` (docs/problems.md). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3071,7 +3234,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found: `not-found` (docs/problems.md). */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3081,8 +3244,18 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation failed */
+            /** @description Validation failed: `personal-identity-number`, `validation-failed`, `invalid-period` (docs/problems.md). */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `busy`, `database-unavailable` (docs/problems.md). */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3130,7 +3303,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReportOut"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required: `authentication-required`, `invalid-key` (docs/problems.md). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3140,7 +3313,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description Forbidden: `forbidden` (docs/problems.md). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3150,7 +3323,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found: `not-found` (docs/problems.md). */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3160,7 +3333,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict */
+            /** @description Conflict: `report-locked`, `period-closed` (docs/problems.md). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3170,7 +3343,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Precondition failed */
+            /** @description Precondition failed: `precondition-failed` (docs/problems.md). */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -3180,7 +3353,17 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation failed */
+            /** @description Content too large: `too-large` (docs/problems.md). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `personal-identity-number`, `validation-failed`, `invalid-period`, `control-character`, `limit-exceeded`, `outside-insats-lifetime`, `inconsistent-figures` (docs/problems.md). */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3190,8 +3373,18 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Precondition required */
+            /** @description Precondition required: `precondition-required` (docs/problems.md). */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `busy`, `database-unavailable` (docs/problems.md). */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3222,7 +3415,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReportOut"][];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required: `authentication-required`, `invalid-key` (docs/problems.md). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3232,7 +3425,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description Forbidden: `forbidden` (docs/problems.md). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3242,7 +3435,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found: `not-found` (docs/problems.md). */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3252,8 +3445,18 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation failed */
+            /** @description Validation failed: `personal-identity-number`, `validation-failed` (docs/problems.md). */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `busy`, `database-unavailable` (docs/problems.md). */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3285,7 +3488,7 @@ export interface operations {
                     "application/json": components["schemas"]["HistoryOut"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required: `authentication-required`, `invalid-key` (docs/problems.md). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3295,7 +3498,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description Forbidden: `forbidden` (docs/problems.md). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3305,7 +3508,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found: `not-found` (docs/problems.md). */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3315,8 +3518,18 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation failed */
+            /** @description Validation failed: `personal-identity-number`, `validation-failed`, `invalid-period` (docs/problems.md). */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `busy`, `database-unavailable` (docs/problems.md). */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3355,7 +3568,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReportOut"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required: `authentication-required`, `invalid-key` (docs/problems.md). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3365,7 +3578,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description Forbidden: `forbidden` (docs/problems.md). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3375,7 +3588,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found: `not-found` (docs/problems.md). */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3385,7 +3598,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict */
+            /** @description Conflict: `invalid-workflow-step`, `period-closed` (docs/problems.md). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3395,7 +3608,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Precondition failed */
+            /** @description Precondition failed: `precondition-failed` (docs/problems.md). */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -3405,8 +3618,28 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation failed */
+            /** @description Content too large: `too-large` (docs/problems.md). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `personal-identity-number`, `validation-failed`, `invalid-period`, `control-character`, `limit-exceeded` (docs/problems.md). */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `busy`, `database-unavailable` (docs/problems.md). */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3445,7 +3678,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReportOut"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required: `authentication-required`, `invalid-key` (docs/problems.md). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3455,7 +3688,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description Forbidden: `forbidden` (docs/problems.md). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3465,7 +3698,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found: `not-found` (docs/problems.md). */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3475,7 +3708,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict */
+            /** @description Conflict: `invalid-workflow-step`, `period-closed` (docs/problems.md). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3485,7 +3718,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Precondition failed */
+            /** @description Precondition failed: `precondition-failed` (docs/problems.md). */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -3495,8 +3728,28 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation failed */
+            /** @description Content too large: `too-large` (docs/problems.md). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `personal-identity-number`, `validation-failed`, `invalid-period`, `control-character`, `limit-exceeded` (docs/problems.md). */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `busy`, `database-unavailable` (docs/problems.md). */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3535,7 +3788,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReportOut"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required: `authentication-required`, `invalid-key` (docs/problems.md). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3545,7 +3798,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description Forbidden: `forbidden` (docs/problems.md). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3555,7 +3808,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found: `not-found` (docs/problems.md). */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3565,7 +3818,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict */
+            /** @description Conflict: `invalid-workflow-step`, `period-closed` (docs/problems.md). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3575,7 +3828,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Precondition failed */
+            /** @description Precondition failed: `precondition-failed` (docs/problems.md). */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -3585,8 +3838,28 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation failed */
+            /** @description Content too large: `too-large` (docs/problems.md). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `personal-identity-number`, `validation-failed`, `invalid-period`, `control-character`, `limit-exceeded` (docs/problems.md). */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `busy`, `database-unavailable` (docs/problems.md). */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3625,7 +3898,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReportOut"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required: `authentication-required`, `invalid-key` (docs/problems.md). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3635,7 +3908,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description Forbidden: `forbidden` (docs/problems.md). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3645,7 +3918,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found: `not-found` (docs/problems.md). */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3655,7 +3928,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict */
+            /** @description Conflict: `invalid-workflow-step`, `period-closed` (docs/problems.md). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3665,7 +3938,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Precondition failed */
+            /** @description Precondition failed: `precondition-failed` (docs/problems.md). */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -3675,8 +3948,28 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation failed */
+            /** @description Content too large: `too-large` (docs/problems.md). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `personal-identity-number`, `validation-failed`, `invalid-period`, `control-character`, `limit-exceeded` (docs/problems.md). */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `busy`, `database-unavailable` (docs/problems.md). */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3741,7 +4034,7 @@ export interface operations {
                     "application/json": components["schemas"]["ImportSummary"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required: `authentication-required`, `invalid-key` (docs/problems.md). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3751,7 +4044,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description Forbidden: `forbidden` (docs/problems.md). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3761,7 +4054,17 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unsupported media type */
+            /** @description Content too large: `too-large` (docs/problems.md). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type: `unsupported-media-type` (docs/problems.md). */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -3771,7 +4074,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rejected, nothing written: the summary with every bad row and field. A body that cannot be read at all (not JSON, a CSV header with unknown columns, more than 5,000 rows) gets a plain problem with `errors: [{loc, msg}]`. */
+            /** @description Rejected, nothing written (`import-rejected`): the summary with every bad row and field, each with its `code`. A body that cannot be read at all (not JSON, a CSV header with unknown columns, more than 5,000 rows) gets a plain problem with `errors: [{loc, msg}]`. Validation failed: `personal-identity-number`, `control-character`, `limit-exceeded`, `validation-failed`, `idempotency-key-reused`, `import-rejected` (docs/problems.md). */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3779,6 +4082,16 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ImportProblem"] | components["schemas"]["Problem"];
                     "application/json": components["schemas"]["ImportProblem"];
+                };
+            };
+            /** @description Service unavailable: `busy`, `database-unavailable` (docs/problems.md). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3814,7 +4127,7 @@ export interface operations {
                     "application/json": components["schemas"]["ImportSummary"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required: `authentication-required`, `invalid-key` (docs/problems.md). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3824,7 +4137,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description Forbidden: `forbidden` (docs/problems.md). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3834,7 +4147,17 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unsupported media type */
+            /** @description Content too large: `too-large` (docs/problems.md). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type: `unsupported-media-type` (docs/problems.md). */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -3844,7 +4167,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rejected, nothing written: the summary with every bad row and field. A body that cannot be read at all (not JSON, a CSV header with unknown columns, more than 5,000 rows) gets a plain problem with `errors: [{loc, msg}]`. */
+            /** @description Rejected, nothing written (`import-rejected`): the summary with every bad row and field, each with its `code`. A body that cannot be read at all (not JSON, a CSV header with unknown columns, more than 5,000 rows) gets a plain problem with `errors: [{loc, msg}]`. Validation failed: `personal-identity-number`, `control-character`, `limit-exceeded`, `validation-failed`, `idempotency-key-reused`, `import-rejected` (docs/problems.md). */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3852,6 +4175,16 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ImportProblem"] | components["schemas"]["Problem"];
                     "application/json": components["schemas"]["ImportProblem"];
+                };
+            };
+            /** @description Service unavailable: `busy`, `database-unavailable` (docs/problems.md). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3875,8 +4208,28 @@ export interface operations {
                     "text/csv": string;
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required: `authentication-required`, `invalid-key` (docs/problems.md). */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `personal-identity-number` (docs/problems.md). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `busy`, `database-unavailable` (docs/problems.md). */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3914,7 +4267,7 @@ export interface operations {
                     "application/json": components["schemas"]["ForbundSummary"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required: `authentication-required`, `invalid-key` (docs/problems.md). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3924,7 +4277,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description Forbidden: `forbidden` (docs/problems.md). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3934,7 +4287,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found: `not-found` (docs/problems.md). */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3944,8 +4297,18 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation failed */
+            /** @description Validation failed: `personal-identity-number`, `validation-failed`, `invalid-period` (docs/problems.md). */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `busy`, `database-unavailable` (docs/problems.md). */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3983,7 +4346,7 @@ export interface operations {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required: `authentication-required`, `invalid-key` (docs/problems.md). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3993,7 +4356,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description Forbidden: `forbidden` (docs/problems.md). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4003,7 +4366,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found: `not-found` (docs/problems.md). */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4013,7 +4376,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not acceptable */
+            /** @description Not acceptable: `not-acceptable` (docs/problems.md). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -4023,8 +4386,18 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation failed */
+            /** @description Validation failed: `personal-identity-number`, `validation-failed`, `invalid-period` (docs/problems.md). */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `busy`, `database-unavailable` (docs/problems.md). */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4064,7 +4437,7 @@ export interface operations {
                     "application/json": components["schemas"]["Series"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required: `authentication-required`, `invalid-key` (docs/problems.md). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4074,7 +4447,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description Forbidden: `forbidden` (docs/problems.md). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4084,7 +4457,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found: `not-found` (docs/problems.md). */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4094,8 +4467,18 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation failed */
+            /** @description Validation failed: `personal-identity-number`, `validation-failed`, `limit-exceeded` (docs/problems.md). */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `busy`, `database-unavailable` (docs/problems.md). */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4133,7 +4516,7 @@ export interface operations {
                     "application/json": components["schemas"]["NationalSummary"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required: `authentication-required`, `invalid-key` (docs/problems.md). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4143,7 +4526,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description Forbidden: `forbidden` (docs/problems.md). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4153,8 +4536,18 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation failed */
+            /** @description Validation failed: `personal-identity-number`, `validation-failed`, `invalid-period` (docs/problems.md). */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `busy`, `database-unavailable` (docs/problems.md). */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4188,8 +4581,18 @@ export interface operations {
                     "application/json": components["schemas"]["NationalSummary"];
                 };
             };
-            /** @description Validation failed */
+            /** @description Validation failed: `personal-identity-number`, `validation-failed`, `invalid-period` (docs/problems.md). */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `busy`, `database-unavailable` (docs/problems.md). */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4223,7 +4626,7 @@ export interface operations {
                     "application/json": components["schemas"]["ForbundSummary"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found: `not-found` (docs/problems.md). */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4233,8 +4636,18 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation failed */
+            /** @description Validation failed: `personal-identity-number`, `validation-failed`, `invalid-period` (docs/problems.md). */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `busy`, `database-unavailable` (docs/problems.md). */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4270,7 +4683,7 @@ export interface operations {
                     "application/json": components["schemas"]["CreatedKey"];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required: `authentication-required`, `invalid-key` (docs/problems.md). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4280,7 +4693,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description Forbidden: `forbidden` (docs/problems.md). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4290,8 +4703,28 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation failed */
+            /** @description Content too large: `too-large` (docs/problems.md). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `personal-identity-number`, `control-character`, `limit-exceeded`, `validation-failed`, `idempotency-key-reused` (docs/problems.md). */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `busy`, `database-unavailable` (docs/problems.md). */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4320,7 +4753,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Authentication required */
+            /** @description Authentication required: `authentication-required`, `invalid-key` (docs/problems.md). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4330,7 +4763,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description Forbidden: `forbidden` (docs/problems.md). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4340,7 +4773,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found: `not-found` (docs/problems.md). */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4350,8 +4783,18 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation failed */
+            /** @description Validation failed: `personal-identity-number`, `validation-failed` (docs/problems.md). */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `busy`, `database-unavailable` (docs/problems.md). */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4383,7 +4826,7 @@ export interface operations {
                     "application/json": components["schemas"]["AuditEventOut"][];
                 };
             };
-            /** @description Authentication required */
+            /** @description Authentication required: `authentication-required`, `invalid-key` (docs/problems.md). */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4393,7 +4836,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden */
+            /** @description Forbidden: `forbidden` (docs/problems.md). */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4403,8 +4846,18 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation failed */
+            /** @description Validation failed: `personal-identity-number`, `validation-failed` (docs/problems.md). */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `busy`, `database-unavailable` (docs/problems.md). */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -56,7 +56,8 @@ export async function typedCalls(baseUrl: string, token: string): Promise<void> 
   await finsam.GET("/api/v1/forbunds");
 
   const problem: Problem = {
-    type: "about:blank",
+    type: "urn:finsam:problem:validation-failed",
+    code: "validation-failed",
     title: "Validation failed",
     status: 422,
     errors: [{ loc: ["body", "participants", "women"], msg: "must be at least 0" }],

@@ -6,8 +6,6 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 if TYPE_CHECKING:
     from ..models.import_row_error import ImportRowError
 
@@ -21,6 +19,8 @@ class ImportProblem:
     import would have done; `errors` names every bad row and field.
 
         Attributes:
+            type_ (str): A URI naming the kind of problem: `urn:finsam:problem:import-rejected`.
+            code (str): What went wrong: `import-rejected` (docs/problems.md).
             title (str): A short summary of the kind of problem.
             status (int): The HTTP status code: 422.
             detail (str): What went wrong in this case.
@@ -30,9 +30,10 @@ class ImportProblem:
             unchanged (int): Oförändrade: rows equal to the stored report (revision kept).
             rejected (int): Avvisade: rows not imported; `errors` says why.
             errors (list[ImportRowError]): Fel: every error, in row order; a row may have several.
-            type_ (str | Unset): A URI naming the kind of problem. Default: 'about:blank'.
     """
 
+    type_: str
+    code: str
     title: str
     status: int
     detail: str
@@ -42,10 +43,13 @@ class ImportProblem:
     unchanged: int
     rejected: int
     errors: list[ImportRowError]
-    type_: str | Unset = "about:blank"
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        type_ = self.type_
+
+        code = self.code
+
         title = self.title
 
         status = self.status
@@ -67,12 +71,12 @@ class ImportProblem:
             errors_item = errors_item_data.to_dict()
             errors.append(errors_item)
 
-        type_ = self.type_
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
+                "type": type_,
+                "code": code,
                 "title": title,
                 "status": status,
                 "detail": detail,
@@ -84,8 +88,6 @@ class ImportProblem:
                 "errors": errors,
             }
         )
-        if type_ is not UNSET:
-            field_dict["type"] = type_
 
         return field_dict
 
@@ -94,6 +96,10 @@ class ImportProblem:
         from ..models.import_row_error import ImportRowError  # noqa: PLC0415
 
         d = dict(src_dict)
+        type_ = d.pop("type")
+
+        code = d.pop("code")
+
         title = d.pop("title")
 
         status = d.pop("status")
@@ -117,9 +123,9 @@ class ImportProblem:
 
             errors.append(errors_item)
 
-        type_ = d.pop("type", UNSET)
-
         import_problem = cls(
+            type_=type_,
+            code=code,
             title=title,
             status=status,
             detail=detail,
@@ -129,7 +135,6 @@ class ImportProblem:
             unchanged=unchanged,
             rejected=rejected,
             errors=errors,
-            type_=type_,
         )
 
         import_problem.additional_properties = d

@@ -22,8 +22,11 @@ class ImportRowError:
             `period`; for CSV the column (e.g. ['participants_women']). Empty when the row as a whole was refused, e.g. an
             approved (locked) report.
         msg (str): Vad som är fel.
+        code (str): What is wrong, as the code of the problem a single PUT of this row would have had
+            (docs/problems.md): e.g. `validation-failed`, `inconsistent-figures`, `outside-insats-lifetime`, `not-found`,
+            `forbidden`, `report-locked`, `period-closed`, `precondition-failed`, `precondition-required`.
         status (int): The HTTP status a single PUT of this row would have had: 422 invalid, 403 not your insats, 404 no
-            such insats, 409 locked report or closed period, 412/428 If-Match.
+            such insats, 409 locked report or closed period, 412/428 If-Match. `code` tells these apart more finely.
     """
 
     row: int
@@ -31,6 +34,7 @@ class ImportRowError:
     period: None | str
     loc: list[int | str]
     msg: str
+    code: str
     status: int
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -51,6 +55,8 @@ class ImportRowError:
 
         msg = self.msg
 
+        code = self.code
+
         status = self.status
 
         field_dict: dict[str, Any] = {}
@@ -62,6 +68,7 @@ class ImportRowError:
                 "period": period,
                 "loc": loc,
                 "msg": msg,
+                "code": code,
                 "status": status,
             }
         )
@@ -100,6 +107,8 @@ class ImportRowError:
 
         msg = d.pop("msg")
 
+        code = d.pop("code")
+
         status = d.pop("status")
 
         import_row_error = cls(
@@ -108,6 +117,7 @@ class ImportRowError:
             period=period,
             loc=loc,
             msg=msg,
+            code=code,
             status=status,
         )
 

@@ -20,18 +20,21 @@ class Problem:
     """An error (RFC 9457 problem details); some problems add members of their own.
 
     Attributes:
+        type_ (str): A URI naming the kind of problem: `urn:finsam:problem:` and the `code`.
+        code (str): What went wrong, as a stable machine-readable code such as `report-locked` or `period-closed`;
+            docs/problems.md lists them. New codes may be added: treat an unknown one by its `status`.
         title (str): A short summary of the kind of problem.
         status (int): The HTTP status code.
-        type_ (str | Unset): A URI naming the kind of problem. Default: 'about:blank'.
         detail (None | str | Unset): What went wrong in this case.
         errors (list[FieldError] | None | Unset): The offending fields, for validation failures.
         errors_omitted (int | None | Unset): How many more offending fields there were than are listed.
         request_id (None | str | Unset): The request's `X-Request-ID`, to quote when asking for help.
     """
 
+    type_: str
+    code: str
     title: str
     status: int
-    type_: str | Unset = "about:blank"
     detail: None | str | Unset = UNSET
     errors: list[FieldError] | None | Unset = UNSET
     errors_omitted: int | None | Unset = UNSET
@@ -39,11 +42,13 @@ class Problem:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        type_ = self.type_
+
+        code = self.code
+
         title = self.title
 
         status = self.status
-
-        type_ = self.type_
 
         detail: None | str | Unset
         if isinstance(self.detail, Unset):
@@ -79,12 +84,12 @@ class Problem:
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
+                "type": type_,
+                "code": code,
                 "title": title,
                 "status": status,
             }
         )
-        if type_ is not UNSET:
-            field_dict["type"] = type_
         if detail is not UNSET:
             field_dict["detail"] = detail
         if errors is not UNSET:
@@ -101,11 +106,13 @@ class Problem:
         from ..models.field_error import FieldError  # noqa: PLC0415
 
         d = dict(src_dict)
+        type_ = d.pop("type")
+
+        code = d.pop("code")
+
         title = d.pop("title")
 
         status = d.pop("status")
-
-        type_ = d.pop("type", UNSET)
 
         def _parse_detail(data: object) -> None | str | Unset:
             if data is None:
@@ -157,9 +164,10 @@ class Problem:
         request_id = _parse_request_id(d.pop("request_id", UNSET))
 
         problem = cls(
+            type_=type_,
+            code=code,
             title=title,
             status=status,
-            type_=type_,
             detail=detail,
             errors=errors,
             errors_omitted=errors_omitted,
