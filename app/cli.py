@@ -17,7 +17,7 @@ from pydantic import ValidationError
 
 from app.config import get_settings
 from app.domain.access import Role
-from app.logs import configure_logging, install_log_redaction
+from app.observability.logs import configure_logging, install_log_redaction
 
 if TYPE_CHECKING:
     from fastapi import FastAPI

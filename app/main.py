@@ -10,7 +10,6 @@ from fastapi_offline import FastAPIOffline
 from app.api.admission import Admission
 from app.api.input_guard import InputGuard
 from app.api.problems import install_problem_handlers
-from app.api.request_context import RequestContext
 from app.audit.router import router as audit_router
 from app.config import get_settings
 from app.db.engine import POOL_CAPACITY
@@ -19,7 +18,8 @@ from app.health.router import router as health_router
 from app.imports.router import router as imports_router
 from app.insatser.router import router as insatser_router
 from app.keys.router import router as keys_router
-from app.logs import configure_logging, install_log_redaction
+from app.observability.logs import configure_logging, install_log_redaction
+from app.observability.request_context import RequestContext
 from app.reports.router import router as reports_router
 from app.summaries.router import router as summaries_router
 

@@ -16,7 +16,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from app.api.problems import problem_response
 from app.errors import Code, FinsamError
-from app.metrics import IN_FLIGHT, SHED
+from app.observability.metrics import IN_FLIGHT, SHED
 
 GUARDED_PREFIX = "/api/"
 RETRY_AFTER_SECONDS = 1

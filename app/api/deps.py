@@ -16,7 +16,7 @@ from app.db.models import ApiKey
 from app.domain.access import Caller, Role
 from app.errors import Code, FinsamError
 from app.keys.tokens import hash_token
-from app.logs import CURRENT_REQUEST
+from app.observability.logs import CURRENT_REQUEST
 
 # scope="function": the transaction is committed before the response leaves (see get_session).
 SessionDep = Annotated[Session, Depends(get_session, scope="function")]

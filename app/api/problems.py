@@ -24,8 +24,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from app.domain.input_rules import validation_errors
 from app.errors import Code, ErrorKind, FinsamError
-from app.logs import CURRENT_REQUEST
-from app.metrics import DATABASE_UNAVAILABLE
+from app.observability.logs import CURRENT_REQUEST
+from app.observability.metrics import DATABASE_UNAVAILABLE
 
 log = logging.getLogger(__name__)
 

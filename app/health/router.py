@@ -14,7 +14,7 @@ from app.db.engine import get_readiness_engine, pool_in_use
 from app.db.migrate import is_at_head
 from app.db.models import Report
 from app.errors import Code, FinsamError
-from app.metrics import CALLBACKS, REGISTRY
+from app.observability.metrics import CALLBACKS, REGISTRY
 
 router = APIRouter(tags=["health"])
 

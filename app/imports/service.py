@@ -23,7 +23,7 @@ from app.errors import Code, FinsamError, Loc
 from app.imports.formats import SubmittedRow, Upload
 from app.imports.schemas import ImportRowIn
 from app.insatser.service import MAX_ID, insats_for_reports
-from app.metrics import REPORT_WRITES
+from app.observability.metrics import REPORT_WRITES
 from app.reports.service import WriteOutcome, put_report
 
 Outcome = Literal["created", "updated", "unchanged"]

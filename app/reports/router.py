@@ -13,7 +13,7 @@ from app.db.models import Report
 from app.domain.workflow import Step
 from app.errors import Code, FinsamError
 from app.insatser.service import insats_for_reports
-from app.metrics import REPORT_WRITES
+from app.observability.metrics import REPORT_WRITES
 from app.reports import service
 from app.reports.schemas import (
     HistoryOut,

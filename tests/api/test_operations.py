@@ -18,8 +18,8 @@ from starlette.types import Receive, Scope, Send
 
 from app.api.admission import Admission
 from app.db.engine import get_readiness_engine, get_session
-from app.logs import JsonLines
 from app.main import app
+from app.observability.logs import JsonLines
 from tests.conftest import ADMIN_TOKEN, Api
 
 # A real PostgreSQL driver pointed at a port where nothing listens: the database "away".

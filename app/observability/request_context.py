@@ -18,8 +18,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.api.problems import internal_error, problem_response
 from app.domain.personal_numbers import contains_personal_number
-from app.logs import CURRENT_REQUEST, RequestInfo
-from app.metrics import LATENCY, REQUESTS
+from app.observability.logs import CURRENT_REQUEST, RequestInfo
+from app.observability.metrics import LATENCY, REQUESTS
 
 HEADER = "X-Request-ID"
 _SANE = re.compile(r"[A-Za-z0-9._:-]{1,128}")
