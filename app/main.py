@@ -46,6 +46,7 @@ def create_app() -> FastAPI:
             {"name": "open-data", "description": "Öppna data: no token, disclosure-controlled."},
             {"name": "imports", "description": "Massimport: many reports in one transaction."},
             {"name": "keys", "description": "API keys and roles."},
+            {"name": "audit", "description": "Granskningslogg: who did what, and when."},
             {"name": "health", "description": "Liveness and readiness."},
         ],
     )

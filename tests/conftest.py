@@ -24,7 +24,7 @@ from sqlalchemy import Connection, Engine, create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
-from app.api.deps import current_caller
+from app.auth.caller import current_caller
 from app.config import Settings, get_settings
 from app.db import migrate
 from app.db.engine import get_readiness_engine, get_session, request_transaction, sqlalchemy_url
@@ -205,6 +205,13 @@ def client(db: Session, engine: Engine, settings: Settings) -> Iterator[TestClie
 
 def auth(token: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {token}"}
+
+
+def create_key(client: TestClient, headers: dict[str, str], **body: Any) -> dict[str, Any]:
+    """POST /api/v1/keys as `headers`; the created key (201 asserted)."""
+    response = client.post("/api/v1/keys", json=body, headers=headers)
+    assert response.status_code == 201, response.text
+    return dict(response.json())
 
 
 class Api:

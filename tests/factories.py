@@ -43,7 +43,7 @@ def insats(session: Session, of: Forbund, **extra: Any) -> Insats:
         "start_date": "2020-01-01",
         **extra,
     }
-    return create_insats(session, ADMIN, of, InsatsIn.model_validate(data))
+    return create_insats(session, of, InsatsIn.model_validate(data))
 
 
 def report(session: Session, of: Insats, period: str, body: dict[str, Any]) -> Report:

@@ -6,8 +6,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, status
 
-from app.api.deps import CallerDep, SessionDep
-from app.api.idempotency import IdempotencyDep
+from app.api.deps import PeriodInPath, SessionDep
 from app.api.params import period_param
 from app.api.problems import (
     API_REQUEST,
@@ -19,8 +18,9 @@ from app.api.problems import (
 )
 from app.audit.schemas import AuditEventOut
 from app.audit.service import events
-from app.domain.access import may_manage_forbund
-from app.errors import Code, FinsamError
+from app.auth.caller import CallerDep
+from app.auth.dependencies import ForbundManager, ForbundReader, ReadableForbund, WritableForbund
+from app.errors import Code
 from app.forbund import service
 from app.forbund.schemas import (
     ClosedPeriodOut,
@@ -29,6 +29,7 @@ from app.forbund.schemas import (
     ForbundOut,
     ForbundSettingsIn,
 )
+from app.idempotency.dependency import IdempotencyDep
 
 router = APIRouter(prefix="/api/v1/forbund", tags=["forbund"])
 
@@ -46,28 +47,25 @@ ONE_FORBUND = (*FORBUND, Code.NOT_FOUND)
     responses=responses(*FORBUND, *JSON_BODY, *IDEMPOTENT, Code.ALREADY_EXISTS),
 )
 def create_forbund(
-    data: ForbundIn, session: SessionDep, caller: CallerDep, idempotency: IdempotencyDep
+    data: ForbundIn, session: SessionDep, _: ForbundManager, idempotency: IdempotencyDep
 ) -> Any:
     """Register a samordningsförbund (admin only)."""
-    if not may_manage_forbund(caller):
-        raise FinsamError(Code.FORBIDDEN, "Only an admin key may create a förbund.")
-    if replay := idempotency.begin(session, caller):
-        return replay
-    out = ForbundOut.model_validate(service.create_forbund(session, data))
-    idempotency.finish(session, caller, status.HTTP_201_CREATED, out)
-    return out
+    return idempotency.respond(
+        status.HTTP_201_CREATED,
+        lambda: ForbundOut.model_validate(service.create_forbund(session, data)),
+    )
 
 
 @router.get("", operation_id="listForbund", responses=responses(*FORBUND))
-def list_forbund(session: SessionDep, caller: CallerDep) -> list[ForbundOut]:
+def list_forbund(session: SessionDep, caller: ForbundReader) -> list[ForbundOut]:
     """The förbund this key may read: all for admin and national keys, its own for a förbund key."""
     return [ForbundOut.model_validate(f) for f in service.list_forbund(session, caller)]
 
 
 @router.get("/{code}", operation_id="getForbund", responses=responses(*ONE_FORBUND))
-def get_forbund(code: str, session: SessionDep, caller: CallerDep) -> ForbundOut:
+def get_forbund(forbund: ReadableForbund) -> ForbundOut:
     """One förbund."""
-    return ForbundOut.model_validate(service.readable_forbund(session, caller, code))
+    return ForbundOut.model_validate(forbund)
 
 
 @router.patch(
@@ -76,10 +74,9 @@ def get_forbund(code: str, session: SessionDep, caller: CallerDep) -> ForbundOut
     responses=responses(*ONE_FORBUND, *JSON_BODY),
 )
 def update_settings(
-    code: str, data: ForbundSettingsIn, session: SessionDep, caller: CallerDep
+    forbund: WritableForbund, data: ForbundSettingsIn, session: SessionDep, caller: CallerDep
 ) -> ForbundOut:
     """Change the förbund's settings, e.g. require If-Match on report replacements."""
-    forbund = service.writable_forbund(session, caller, code)
     return ForbundOut.model_validate(service.update_settings(session, caller, forbund, data))
 
 
@@ -90,10 +87,9 @@ def update_settings(
     responses=responses(*ONE_FORBUND, *JSON_BODY, Code.INVALID_PERIOD, Code.ALREADY_EXISTS),
 )
 def close_period(
-    code: str, data: ClosePeriodIn, session: SessionDep, caller: CallerDep
+    forbund: WritableForbund, data: ClosePeriodIn, session: SessionDep, caller: CallerDep
 ) -> ClosedPeriodOut:
     """Close a period after its deadline: its reports lock until the förbund reopens them."""
-    forbund = service.writable_forbund(session, caller, code)
     period = period_param(data.period, ("body", "period"))
     return ClosedPeriodOut.model_validate(service.close_period(session, caller, forbund, period))
 
@@ -103,9 +99,8 @@ def close_period(
     operation_id="listClosedPeriods",
     responses=responses(*ONE_FORBUND),
 )
-def list_closed_periods(code: str, session: SessionDep, caller: CallerDep) -> list[ClosedPeriodOut]:
+def list_closed_periods(forbund: ReadableForbund, session: SessionDep) -> list[ClosedPeriodOut]:
     """The förbund's closed periods."""
-    forbund = service.readable_forbund(session, caller, code)
     return [ClosedPeriodOut.model_validate(c) for c in service.closed_periods(session, forbund)]
 
 
@@ -115,9 +110,10 @@ def list_closed_periods(code: str, session: SessionDep, caller: CallerDep) -> li
     operation_id="openPeriod",
     responses=responses(*ONE_FORBUND, Code.INVALID_PERIOD),
 )
-def open_period(code: str, period: str, session: SessionDep, caller: CallerDep) -> None:
+def open_period(
+    forbund: WritableForbund, period: PeriodInPath, session: SessionDep, caller: CallerDep
+) -> None:
     """Open a closed period again."""
-    forbund = service.writable_forbund(session, caller, code)
     service.open_period(session, caller, forbund, period_param(period))
 
 
@@ -127,13 +123,11 @@ def open_period(code: str, period: str, session: SessionDep, caller: CallerDep) 
     responses=responses(*ONE_FORBUND, *PARAMETERS),
 )
 def list_audit(
-    code: str,
+    forbund: ReadableForbund,
     session: SessionDep,
-    caller: CallerDep,
     limit: Annotated[int, Query(ge=1, le=1000, description="Antal: newest first.")] = 100,
 ) -> list[AuditEventOut]:
     """The förbund's audit trail: keys, report changes, approval steps, closed periods."""
-    forbund = service.readable_forbund(session, caller, code)
     return [
         AuditEventOut.model_validate(e) for e in events(session, forbund_id=forbund.id, limit=limit)
     ]

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from app.audit.service import record
 from app.db.models import ClosedPeriod, Forbund
-from app.domain.access import Caller, Role, may_read_forbund, may_write_forbund
+from app.domain.access import Caller
 from app.domain.periods import Period
 from app.errors import Code, FinsamError
 from app.forbund.schemas import ForbundIn, ForbundSettingsIn
@@ -39,32 +39,12 @@ def get_forbund(session: Session, code: str) -> Forbund:
     return forbund
 
 
-def readable_forbund(session: Session, caller: Caller, code: str) -> Forbund:
-    """The förbund, if the caller may read it: 404 if there is none, 403 if it is not theirs."""
-    forbund = get_forbund(session, code)
-    if not may_read_forbund(caller, forbund.id):
-        raise FinsamError(Code.FORBIDDEN, "This key may not read that förbund.")
-    return forbund
-
-
 def list_forbund(session: Session, caller: Caller) -> list[Forbund]:
-    """Every förbund the caller may read; a reporter key reads none and is told so."""
+    """Every förbund the caller reads: all for admin and national keys, else its own."""
     query = select(Forbund).order_by(Forbund.code)
-    if caller.role is Role.REPORTER:
-        raise FinsamError(
-            Code.FORBIDDEN, "A reporter key reads only the reports of its own insatser."
-        )
     if not caller.sees_everything:
         query = query.where(Forbund.id == caller.forbund_id)
     return list(session.scalars(query))
-
-
-def writable_forbund(session: Session, caller: Caller, code: str) -> Forbund:
-    """The förbund, if the caller may change it: 404 if there is none, 403 if not theirs."""
-    forbund = get_forbund(session, code)
-    if not may_write_forbund(caller, forbund.id):
-        raise FinsamError(Code.FORBIDDEN, "This key may not change that förbund.")
-    return forbund
 
 
 def update_settings(

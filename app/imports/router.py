@@ -9,8 +9,7 @@ from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.responses import JSONResponse
 from sqlalchemy.orm import Session
 
-from app.api.deps import CallerDep, SessionDep, current_caller
-from app.api.idempotency import Idempotency, IdempotencyDep
+from app.api.deps import SessionDep
 from app.api.problems import (
     API_REQUEST,
     AUTHENTICATED,
@@ -22,8 +21,10 @@ from app.api.problems import (
     responses,
     status_of,
 )
+from app.auth.dependencies import AnyCaller, Importer
 from app.domain.access import Caller
 from app.errors import Code, FinsamError
+from app.idempotency.dependency import Idempotency, IdempotencyDep
 from app.imports import formats, service
 from app.imports.schemas import (
     MAX_ROWS,
@@ -127,22 +128,20 @@ def _import(
     dry_run: bool,
     partial: bool,
 ) -> Any:
-    """What both import operations do once the body is read: one savepoint for the whole
-    import, the Idempotency-Key claimed inside it."""
-    with session.begin_nested() as attempt:
-        if replay := idempotency.begin(session, caller):
-            return replay
+    """What both import operations do once the body is read, once per Idempotency-Key."""
+
+    def run() -> ImportSummary | JSONResponse:
         result = service.import_reports(session, caller, upload, partial=partial, dry_run=dry_run)
         if not result.accepted:
-            # The key's claim goes too: a rejected import may be fixed and sent again under it.
-            attempt.rollback()
+            # A problem rather than a summary: the key's claim is released, so a rejected
+            # import may be fixed and sent again under it.
             problem = _rejected(result, dry_run=dry_run, partial=partial)
             return JSONResponse(
                 problem.model_dump(mode="json"), status_code=problem.status, media_type=PROBLEM_JSON
             )
-        summary = _summary(result, dry_run=dry_run)
-        idempotency.finish(session, caller, 200, summary)
-    return summary
+        return _summary(result, dry_run=dry_run)
+
+    return idempotency.respond(200, run)
 
 
 def _summary(result: service.ImportResult, *, dry_run: bool) -> ImportSummary:
@@ -208,9 +207,9 @@ def _counts(result: service.ImportResult, dry_run: bool) -> dict[str, Any]:
     },
 )
 def import_reports(
+    caller: Importer,
     body: RawBodyDep,
     session: SessionDep,
-    caller: CallerDep,
     idempotency: IdempotencyDep,
     dry_run: DryRunQuery = False,
     partial: PartialQuery = False,
@@ -223,7 +222,6 @@ def import_reports(
     unless `partial=true`. The summary counts created, updated and unchanged reports and
     names every rejected row and field. At most 5,000 rows.
     """
-    service.ensure_may_import(caller)
     upload = _read(body)
     return _import(upload, session, caller, idempotency, dry_run=dry_run, partial=partial)
 
@@ -247,9 +245,9 @@ def import_reports(
     },
 )
 def import_reports_csv(
+    caller: Importer,
     body: RawBodyDep,
     session: SessionDep,
-    caller: CallerDep,
     idempotency: IdempotencyDep,
     dry_run: DryRunQuery = False,
     partial: PartialQuery = False,
@@ -260,7 +258,6 @@ def import_reports_csv(
     The same import as `POST /api/v1/imports`, with the same rules, parameters and summary;
     errors name the line and the column. At most 5,000 rows.
     """
-    service.ensure_may_import(caller)
     if body.media_type != CSV:
         raise FinsamError(
             Code.UNSUPPORTED_MEDIA_TYPE,
@@ -273,7 +270,6 @@ def import_reports_csv(
 @router.get(
     "/template.csv",
     operation_id="getImportTemplate",
-    dependencies=[Depends(current_caller)],
     response_class=Response,
     responses={
         200: {
@@ -283,7 +279,7 @@ def import_reports_csv(
         **responses(*API_REQUEST, *AUTHENTICATED),
     },
 )
-def import_template() -> Response:
+def import_template(_: AnyCaller) -> Response:
     """Importmall: the CSV columns an import takes, one per number of the report."""
     return Response(
         formats.template().encode("utf-8-sig"),  # the BOM makes Excel read UTF-8

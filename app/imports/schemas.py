@@ -36,7 +36,12 @@ class ImportRowIn(InputModel):
 
 
 class ImportIn(InputModel):
-    """Import: many reports in one request (the JSON form; `text/csv` is the other)."""
+    """Import: many reports in one request, as JSON (`POST /api/v1/imports/csv` takes CSV).
+
+    This model is the schema clients see; the body itself is read by
+    `app/imports/formats.py` (rows are validated one by one, as `ImportRowIn`, so that every
+    bad row is named rather than the first), not by FastAPI.
+    """
 
     reports: list[ImportRowIn] = Field(
         max_length=MAX_ROWS, description=f"Rapporter: at most {MAX_ROWS:,} rows per import."

@@ -1,5 +1,6 @@
 """Bulk import: many reports in one transaction, each row through exactly the checks and the
-write path of a single PUT (`insats_for_reports`, then `reports.service.put_report`).
+write path of a single PUT (`may_write_reports` on the row's insats, then
+`reports.service.put_report`).
 
 Without `partial` the import is all or nothing. Every row is still tried, each in its own
 SAVEPOINT, so the summary can list every error and say what the import would have done; then
@@ -16,13 +17,13 @@ from sqlalchemy.orm import Session
 
 from app.api.params import period_param
 from app.db.models import Insats
-from app.domain.access import Caller, Role
+from app.domain.access import Caller, may_write_reports
 from app.domain.input_rules import validation_errors
 from app.domain.periods import Period
 from app.errors import Code, FinsamError, Loc
 from app.imports.formats import SubmittedRow, Upload
 from app.imports.schemas import ImportRowIn
-from app.insatser.service import MAX_ID, insats_for_reports
+from app.insatser.service import INSATS_ID, MAX_ID, get_insats
 from app.observability.metrics import REPORT_WRITES
 from app.reports.service import WriteOutcome, put_report
 
@@ -80,12 +81,6 @@ class ImportResult:
             self.updated += 1
         else:
             self.unchanged += 1
-
-
-def ensure_may_import(caller: Caller) -> None:
-    """National keys write nothing: refuse them at once rather than row by row."""
-    if caller.role is Role.NATIONAL:
-        raise FinsamError(Code.FORBIDDEN, "A national key reads only; it cannot import reports.")
 
 
 def import_reports(
@@ -190,9 +185,7 @@ def _store(
     try:
         insats = insatser.get(row.insats_id)
         if insats is None:
-            insats = insatser[row.insats_id] = insats_for_reports(
-                session, caller, row.insats_id, write=True
-            )
+            insats = insatser[row.insats_id] = _writable_insats(session, caller, row.insats_id)
         with session.begin_nested():
             _, outcome = put_report(
                 session, caller, insats, period, row.report, _if_match(row.if_match)
@@ -203,6 +196,17 @@ def _store(
             result.errors.append(RowError(valid.number, shown_id, str(period), loc, msg, exc.code))
         return None
     return _OUTCOMES[outcome]
+
+
+def _writable_insats(session: Session, caller: Caller, insats_id: int) -> Insats:
+    """The row's insats, as `InsatsReportsForWrite` gives a PUT's: 404 if there is none, 403
+    if the caller may not write its reports."""
+    insats = get_insats(session, insats_id)
+    if not may_write_reports(caller, insats.forbund_id, insats.id):
+        raise FinsamError(
+            Code.FORBIDDEN, "This key may not write that insats's reports.", loc=INSATS_ID
+        )
+    return insats
 
 
 def _row_errors(exc: FinsamError, upload: Upload) -> list[tuple[list[str | int], str]]:

@@ -6,8 +6,7 @@ from typing import Any
 
 from fastapi import APIRouter, status
 
-from app.api.deps import CallerDep, SessionDep
-from app.api.idempotency import IdempotencyDep
+from app.api.deps import SessionDep
 from app.api.problems import (
     API_REQUEST,
     AUTHENTICATED,
@@ -16,8 +15,9 @@ from app.api.problems import (
     PARAMETERS,
     responses,
 )
+from app.auth.dependencies import ReadableForbund, ReadableInsats, WritableForbund
 from app.errors import Code
-from app.forbund.service import readable_forbund
+from app.idempotency.dependency import IdempotencyDep
 from app.insatser import service
 from app.insatser.schemas import InsatsIn, InsatsOut
 
@@ -36,21 +36,18 @@ INSATSER = (*API_REQUEST, *AUTHENTICATED, Code.FORBIDDEN, Code.NOT_FOUND)
     responses=responses(*INSATSER, *JSON_BODY, *IDEMPOTENT),
 )
 def create_insats(
-    code: str, data: InsatsIn, session: SessionDep, caller: CallerDep, idempotency: IdempotencyDep
+    forbund: WritableForbund, data: InsatsIn, session: SessionDep, idempotency: IdempotencyDep
 ) -> Any:
     """Register an insats under a förbund; the server assigns its `id`."""
-    forbund = readable_forbund(session, caller, code)
-    if replay := idempotency.begin(session, caller):
-        return replay
-    out = service.to_out(service.create_insats(session, caller, forbund, data))
-    idempotency.finish(session, caller, status.HTTP_201_CREATED, out)
-    return out
+    return idempotency.respond(
+        status.HTTP_201_CREATED,
+        lambda: service.to_out(service.create_insats(session, forbund, data)),
+    )
 
 
 @router.get("/forbund/{code}/insatser", operation_id="listInsatser", responses=responses(*INSATSER))
-def list_insatser(code: str, session: SessionDep, caller: CallerDep) -> list[InsatsOut]:
+def list_insatser(forbund: ReadableForbund, session: SessionDep) -> list[InsatsOut]:
     """The förbund's insatser, oldest first."""
-    forbund = readable_forbund(session, caller, code)
     return [service.to_out(i) for i in service.list_insatser(session, forbund)]
 
 
@@ -59,6 +56,6 @@ def list_insatser(code: str, session: SessionDep, caller: CallerDep) -> list[Ins
     operation_id="getInsats",
     responses=responses(*INSATSER, *PARAMETERS),
 )
-def get_insats(insats_id: int, session: SessionDep, caller: CallerDep) -> InsatsOut:
+def get_insats(insats: ReadableInsats) -> InsatsOut:
     """One insats."""
-    return service.to_out(service.readable_insats(session, caller, insats_id))
+    return service.to_out(insats)

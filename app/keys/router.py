@@ -7,8 +7,7 @@ from uuid import UUID
 
 from fastapi import APIRouter, Response, status
 
-from app.api.deps import CallerDep, SessionDep
-from app.api.idempotency import IdempotencyDep
+from app.api.deps import SessionDep
 from app.api.problems import (
     API_REQUEST,
     AUTHENTICATED,
@@ -17,7 +16,9 @@ from app.api.problems import (
     PARAMETERS,
     responses,
 )
+from app.auth.dependencies import KeyCreator, KeyRevoker
 from app.errors import Code
+from app.idempotency.dependency import IdempotencyDep
 from app.keys import service
 from app.keys.schemas import CreatedKey, KeyIn
 
@@ -36,7 +37,7 @@ KEYS = (*API_REQUEST, *AUTHENTICATED, Code.FORBIDDEN)
 def create_key(
     data: KeyIn,
     session: SessionDep,
-    caller: CallerDep,
+    caller: KeyCreator,
     idempotency: IdempotencyDep,
     response: Response,
 ) -> Any:
@@ -45,12 +46,11 @@ def create_key(
     request (same Idempotency-Key) gets the same key with `token` null."""
     # The body carries a secret: no cache on the way may keep it.
     response.headers["Cache-Control"] = "no-store"
-    if replay := idempotency.begin(session, caller):
-        return replay
-    key, token = service.create_key(session, caller, data)
-    out = service.to_out(key, token)
-    idempotency.finish(session, caller, status.HTTP_201_CREATED, out, redact={"token"})
-    return out
+    return idempotency.respond(
+        status.HTTP_201_CREATED,
+        lambda: service.to_out(*service.create_key(session, caller, data)),
+        redact={"token"},
+    )
 
 
 @router.delete(
@@ -59,6 +59,6 @@ def create_key(
     operation_id="revokeKey",
     responses=responses(*KEYS, *PARAMETERS, Code.NOT_FOUND),
 )
-def revoke_key(key_id: UUID, session: SessionDep, caller: CallerDep) -> None:
+def revoke_key(key_id: UUID, session: SessionDep, caller: KeyRevoker) -> None:
     """Revoke a key: it stops working at once; its record stays for the audit trail."""
     service.revoke_key(session, caller, key_id)

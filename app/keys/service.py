@@ -10,11 +10,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from app.audit.service import record
+from app.auth.tokens import hash_token, new_key_id, new_token
 from app.db.models import ApiKey, Forbund, Insats
-from app.domain.access import Caller, Role, may_create_key, may_revoke_key
+from app.domain.access import Caller, Role, may_create_key, may_create_role, may_revoke_key
 from app.errors import Code, FinsamError
 from app.keys.schemas import CreatedKey, KeyIn, KeyOut
-from app.keys.tokens import hash_token, new_key_id, new_token
 
 
 def to_out(key: ApiKey, token: str | None = None) -> KeyOut:
@@ -90,9 +90,7 @@ def create_key(session: Session, caller: Caller | None, data: KeyIn) -> tuple[Ap
     )
     # Authorise before looking anything up, so that a refused caller cannot learn which
     # förbund codes or insats ids exist from the difference between a 422 and a 403.
-    if caller is not None and not (
-        caller.role is Role.ADMIN or (caller.role is Role.FORBUND and data.role is Role.REPORTER)
-    ):
+    if caller is not None and not may_create_role(caller, data.role):
         raise refusal
     _shape(data)
     scope = _lookup(session, data)
@@ -136,8 +134,8 @@ def create_key(session: Session, caller: Caller | None, data: KeyIn) -> tuple[Ap
 
 
 def revoke_key(session: Session, caller: Caller, key_id: uuid.UUID) -> None:
-    if caller.role not in (Role.ADMIN, Role.FORBUND):
-        raise FinsamError(Code.FORBIDDEN, "This key may not revoke keys.")
+    """Revoke a key the caller may revoke (whether it may revoke keys at all is decided
+    before: `KeyRevoker`); any other key id, missing or not, is a 404."""
     # Locked, so two concurrent revocations cannot both succeed (and be audited twice).
     key = session.scalar(
         select(ApiKey)

@@ -1,18 +1,24 @@
 """HTTP endpoints for reports: read, write, history and the approval workflow."""
 
-from __future__ import annotations
+# No `from __future__ import annotations`: each step route's insats is authorised by a
+# dependency made for its step, named in an annotation that FastAPI reads as an object.
 
 from typing import Annotated
 
-from fastapi import APIRouter, Header, Response, status
+from fastapi import APIRouter, Depends, Header, Response, status
 
-from app.api.deps import CallerDep, SessionDep
+from app.api.deps import PeriodInPath, SessionDep
 from app.api.params import period_param
 from app.api.problems import API_REQUEST, AUTHENTICATED, JSON_BODY, PARAMETERS, responses
-from app.db.models import Report
+from app.auth.caller import CallerDep
+from app.auth.dependencies import (
+    InsatsReportsForRead,
+    InsatsReportsForWrite,
+    insats_reports_for_step,
+)
+from app.db.models import Insats, Report
 from app.domain.workflow import Step
 from app.errors import Code, FinsamError
-from app.insatser.service import insats_for_reports
 from app.observability.metrics import REPORT_WRITES
 from app.reports import service
 from app.reports.schemas import (
@@ -62,8 +68,8 @@ def _with_etag(response: Response, report: Report) -> ReportOut:
     },
 )
 def put_report(
-    insats_id: int,
-    period: str,
+    insats: InsatsReportsForWrite,
+    period: PeriodInPath,
     data: ReportIn,
     response: Response,
     session: SessionDep,
@@ -76,7 +82,6 @@ def put_report(
     stored (same `revision`), so a whole period can be re-sent safely. Approved reports and
     reports of a closed period are locked (409) until the förbund reopens them.
     """
-    insats = insats_for_reports(session, caller, insats_id, write=True)
     try:
         report, outcome = service.put_report(
             session, caller, insats, period_param(period), data, if_match
@@ -92,34 +97,31 @@ def put_report(
 
 @router.get("/{period}", operation_id="getReport", responses=responses(*ONE_REPORT))
 def get_report(
-    insats_id: int, period: str, response: Response, session: SessionDep, caller: CallerDep
+    insats: InsatsReportsForRead, period: PeriodInPath, response: Response, session: SessionDep
 ) -> ReportOut:
     """One report as stored, with its ETag."""
-    insats = insats_for_reports(session, caller, insats_id, write=False)
     report = service.get_report(session, insats.id, period_param(period))
     return _with_etag(response, report)
 
 
 @router.get("", operation_id="listReports", responses=responses(*REPORTS))
-def list_reports(insats_id: int, session: SessionDep, caller: CallerDep) -> list[ReportOut]:
+def list_reports(insats: InsatsReportsForRead, session: SessionDep) -> list[ReportOut]:
     """All of an insats's reports, in period order."""
-    insats = insats_for_reports(session, caller, insats_id, write=False)
     return [service.to_out(r) for r in service.list_reports(session, insats.id)]
 
 
 @router.get("/{period}/history", operation_id="getReportHistory", responses=responses(*ONE_REPORT))
 def report_history(
-    insats_id: int, period: str, session: SessionDep, caller: CallerDep
+    insats: InsatsReportsForRead, period: PeriodInPath, session: SessionDep
 ) -> HistoryOut:
     """Every revision of the report (who, when, what changed) and every workflow step."""
-    insats = insats_for_reports(session, caller, insats_id, write=False)
     return service.history(session, insats, period_param(period))
 
 
 def _step_route(step: Step, summary: str) -> None:
     def take_step(
-        insats_id: int,
-        period: str,
+        insats: Annotated[Insats, Depends(insats_reports_for_step(step))],
+        period: PeriodInPath,
         response: Response,
         session: SessionDep,
         caller: CallerDep,
@@ -133,7 +135,6 @@ def _step_route(step: Step, summary: str) -> None:
                 ("body", "comment"),
                 f"say why when you {step.value} a report",
             )
-        insats = insats_for_reports(session, caller, insats_id, write=True)
         parsed = period_param(period)
         report = service.take_step(session, caller, insats, parsed, step, comment, if_match)
         return _with_etag(response, report)

@@ -12,12 +12,11 @@ from sqlalchemy.orm import Session, selectinload
 
 from app.audit.service import events, record
 from app.db.models import ClosedPeriod, Insats, Report, ReportFact, ReportRevision
-from app.domain.access import Caller, Role, may_write_forbund
+from app.domain.access import Caller, may_add_late_report
 from app.domain.measures import InsatsKind
 from app.domain.periods import Period
 from app.domain.reports import Fact, check_consistency, diff_facts, from_facts, to_facts
 from app.domain.workflow import (
-    FORBUND_STEPS,
     ReportStatus,
     Step,
     after_change,
@@ -182,7 +181,7 @@ def put_report(
             raise FinsamError(
                 Code.PRECONDITION_FAILED, "If-Match was sent, but there is no report to match yet."
             )
-        if closed_at is not None and caller.role is Role.REPORTER:
+        if closed_at is not None and not may_add_late_report(caller):
             raise FinsamError(
                 Code.PERIOD_CLOSED,
                 f"Period {period} is closed; ask the förbund to add late reports.",
@@ -228,9 +227,8 @@ def take_step(
     comment: str | None,
     if_match: str | None = None,
 ) -> Report:
-    """Submit, approve, return or reopen a report; every step is audited."""
-    if step in FORBUND_STEPS and not may_write_forbund(caller, insats.forbund_id):
-        raise FinsamError(Code.FORBIDDEN, f"Only the förbund may {step.value} a report.")
+    """Submit, approve, return or reopen a report (the caller may take the step on the
+    insats's reports: `may_take_step`); every step is audited."""
     report = session.scalars(
         select(Report)
         .where(Report.insats_id == insats.id, Report.period == str(period))

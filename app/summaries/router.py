@@ -6,15 +6,15 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request, Response
 
-from app.api.deps import CallerDep, SessionDep, SettingsDep
+from app.api.deps import SessionDep, SettingsDep
 from app.api.negotiation import choose
 from app.api.params import period_param
 from app.api.problems import API_REQUEST, AUTHENTICATED, PARAMETERS, responses
+from app.auth.dependencies import NationalReader, ReadableForbund
 from app.db.aggregates import GroupBy
-from app.domain.access import may_read_national
 from app.domain.periods import Period, PeriodKind
 from app.errors import Code, FinsamError
-from app.forbund.service import get_forbund, readable_forbund
+from app.forbund.service import get_forbund
 from app.summaries import service, tables
 from app.summaries.schemas import AnnualTable, ForbundSummary, NationalSummary, Series
 
@@ -50,15 +50,13 @@ def _compare(compare: str | None) -> Any:
     responses=responses(*FORBUND_SUMMARY),
 )
 def forbund_summary(
-    code: str,
+    forbund: ReadableForbund,
     period: PeriodQuery,
     session: SessionDep,
-    caller: CallerDep,
     compare: CompareQuery = None,
     approved_only: ApprovedQuery = False,
 ) -> ForbundSummary:
     """The förbund's figures for a period, summed over its insatser."""
-    forbund = readable_forbund(session, caller, code)
     parsed = period_param(period, ("query", "period"))
     summary = service.forbund_summary(session, forbund, parsed, _compare(compare), approved_only)
     return ForbundSummary.model_validate(summary)
@@ -80,16 +78,14 @@ def forbund_summary(
     },
 )
 def annual_table(
-    code: str,
+    forbund: ReadableForbund,
     period: PeriodQuery,
     request: Request,
     session: SessionDep,
-    caller: CallerDep,
     approved_only: ApprovedQuery = False,
 ) -> Any:
     """Årsredovisningstabell: one row per insats and a total row; "ej aktuellt" where a
     measure does not apply (null in JSON)."""
-    forbund = readable_forbund(session, caller, code)
     parsed = period_param(period, ("query", "period"))
     table = tables.annual_table(session, forbund, parsed, approved_only)
     chosen = choose(request.headers.get("accept"), (JSON, CSV, XLSX))
@@ -122,16 +118,14 @@ def annual_table(
     ),
 )
 def forbund_series(
-    code: str,
+    forbund: ReadableForbund,
     measure: Annotated[str, Query(description="Mått: e.g. `participants` or `outcomes.work`.")],
     session: SessionDep,
-    caller: CallerDep,
     from_year: Annotated[int, Query(alias="from", ge=1900, le=2999, description="Första år.")],
     to_year: Annotated[int, Query(alias="to", ge=1900, le=2999, description="Sista år.")],
     approved_only: ApprovedQuery = False,
 ) -> Series:
     """A yearly series of one measure by kön, e.g. deltagare 2018–2023."""
-    forbund = readable_forbund(session, caller, code)
     points = tables.series(session, forbund, measure, from_year, to_year, approved_only)
     return Series.model_validate(points)
 
@@ -144,18 +138,12 @@ def forbund_series(
 def national_summary(
     period: PeriodQuery,
     session: SessionDep,
-    caller: CallerDep,
+    _: NationalReader,
     compare: CompareQuery = None,
     group_by: GroupQuery = GroupBy.FORBUND,
     approved_only: ApprovedQuery = False,
 ) -> NationalSummary:
     """Exact national figures, with one row per förbund (or län): national and admin keys."""
-    if not may_read_national(caller):
-        raise FinsamError(
-            Code.FORBIDDEN,
-            "Only national and admin keys read the national summary; "
-            "the open summary is at /api/v1/open/national/summary.",
-        )
     parsed = period_param(period, ("query", "period"))
     summary = service.national_summary(session, parsed, group_by, _compare(compare), approved_only)
     return NationalSummary.model_validate(summary)

@@ -6,7 +6,7 @@ null ("ej aktuellt"); in open data a hidden count is null *and* named in `suppre
 
 from __future__ import annotations
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, computed_field
 
 
 class GenderFigure(BaseModel):
@@ -133,13 +133,22 @@ class NationalSummary(Figures):
     approved_only: bool = Field(description="Endast godkända: only approved reports counted.")
     group_by: str = Field(description="`forbund` or `lan`: what the rows are.")
     forbund: list[GroupRow] = Field(
-        description="One row per förbund (or per län with group_by=lan)."
+        description="One row per förbund; with group_by=lan one row per län (read `lan` for "
+        "those: this field keeps them for clients written before it existed)."
     )
     comparison: Comparison | None = Field(default=None, description="With `compare=PERIOD`.")
     suppressed: list[str] | None = Field(
         default=None,
         description="Open data only: figures hidden by disclosure control (dotted paths).",
     )
+
+    @computed_field(  # type: ignore[prop-decorator]
+        description="Län: one row per län with group_by=lan (the rows `forbund` also holds), "
+        "else null."
+    )
+    @property
+    def lan(self) -> list[GroupRow] | None:
+        return self.forbund if self.group_by == "lan" else None
 
 
 class SeriesPoint(BaseModel):

@@ -39,12 +39,6 @@ class World:
         return auth(token)
 
 
-def create_key(api: Api, **body: Any) -> dict[str, Any]:
-    response = api.client.post("/api/v1/keys", json=body, headers=api.admin)
-    assert response.status_code == 201, response.text
-    return dict(response.json())
-
-
 @pytest.fixture(scope="module")
 def world(module_session: Session) -> World:
     """Built once for the module, through the services; each test runs in a savepoint of it."""

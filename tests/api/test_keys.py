@@ -15,13 +15,7 @@ from sqlalchemy.orm import Session
 
 from app.config import Settings, get_settings
 from app.main import app
-from tests.conftest import ADMIN_TOKEN, PROBLEM_JSON, Api, auth
-
-
-def create_key(client: TestClient, headers: dict[str, str], **body: Any) -> dict[str, Any]:
-    response = client.post("/api/v1/keys", json=body, headers=headers)
-    assert response.status_code == 201, response.text
-    return dict(response.json())
+from tests.conftest import ADMIN_TOKEN, PROBLEM_JSON, Api, auth, create_key
 
 
 def error_locs(response: Any) -> list[list[str | int]]:

@@ -17,7 +17,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from tests.conftest import PROBLEM_JSON, Api, auth
+from tests.conftest import PROBLEM_JSON, Api, auth, create_key
 
 CODE = "sundsvall"
 FORBUND_LABEL = "Förbundskansliet Sundsvall"
@@ -57,12 +57,6 @@ class Scene:
     @property
     def reporter(self) -> dict[str, str]:
         return auth(self.reporter_token)
-
-
-def create_key(client: TestClient, headers: dict[str, str], **body: Any) -> dict[str, Any]:
-    response = client.post("/api/v1/keys", json=body, headers=headers)
-    assert response.status_code == 201, response.text
-    return dict(response.json())
 
 
 @pytest.fixture

@@ -278,3 +278,15 @@ def test_a_forbund_without_active_insatser_still_has_its_national_row(
     rows = {r["key"]: r for r in national["forbund"]}
     assert set(rows) == {"sundsvall", "tomt"}
     assert (rows["tomt"]["insatser"], rows["tomt"]["measures"]["participants"]) == (0, None)
+
+
+def test_rows_grouped_by_lan_are_under_lan_too(client: TestClient, api: Api) -> None:
+    api.forbund("sundsvall")
+    api.forbund("jamtland", lan="Jämtlands län")
+    params = {"period": "2022"}
+    by_forbund = client.get("/api/v1/national/summary", params=params, headers=api.admin).json()
+    assert by_forbund["lan"] is None
+    params["group_by"] = "lan"
+    by_lan = client.get("/api/v1/national/summary", params=params, headers=api.admin).json()
+    assert [r["key"] for r in by_lan["lan"]] == ["Jämtlands län", "Västernorrlands län"]
+    assert by_lan["lan"] == by_lan["forbund"]

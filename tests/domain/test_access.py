@@ -8,21 +8,30 @@ key names insats 10 only.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 
 import pytest
 
 from app.domain.access import (
     Caller,
     Role,
+    may_add_late_report,
     may_create_key,
+    may_create_role,
+    may_import,
+    may_list_forbund,
     may_manage_forbund,
+    may_manage_keys,
+    may_read_audit_trail,
     may_read_forbund,
     may_read_national,
     may_read_reports,
     may_revoke_key,
+    may_take_step,
     may_write_forbund,
     may_write_reports,
 )
+from app.domain.workflow import Step
 
 OWN, OTHER = 1, 2
 NAMED, UNNAMED, FOREIGN = 10, 11, 20
@@ -162,3 +171,47 @@ def test_only_admins_and_national_keys_read_exact_national_figures(
     caller: Caller, allowed: bool
 ) -> None:
     assert may_read_national(caller) is allowed
+
+
+CALLERS = {
+    "admin": ADMIN,
+    "bootstrap admin": BOOTSTRAP_ADMIN,
+    "national": NATIONAL,
+    "forbund": FORBUND,
+    "reporter": REPORTER,
+}
+
+
+@pytest.mark.parametrize(
+    ("rule", "allowed"),
+    [
+        (may_list_forbund, {"admin", "bootstrap admin", "national", "forbund"}),
+        (may_read_audit_trail, {"admin", "bootstrap admin"}),
+        (may_import, {"admin", "bootstrap admin", "forbund", "reporter"}),
+        (may_manage_keys, {"admin", "bootstrap admin", "forbund"}),
+        (may_add_late_report, {"admin", "bootstrap admin", "forbund"}),
+    ],
+    ids=["list förbund", "the whole audit trail", "import", "manage keys", "add late reports"],
+)
+def test_the_rules_by_role_alone(rule: Callable[[Caller], bool], allowed: set[str]) -> None:
+    assert {name for name, caller in CALLERS.items() if rule(caller)} == allowed
+
+
+@pytest.mark.parametrize("step", list(Step))
+def test_a_reporter_submits_and_only_the_forbund_takes_the_other_steps(step: Step) -> None:
+    assert may_take_step(ADMIN, OTHER, FOREIGN, step)
+    assert may_take_step(FORBUND, OWN, UNNAMED, step)
+    assert may_take_step(REPORTER, OWN, NAMED, step) is (step is Step.SUBMIT)
+    assert not may_take_step(NATIONAL, OWN, NAMED, step)
+    assert not may_take_step(FORBUND, OTHER, FOREIGN, step)
+    assert not may_take_step(REPORTER, OWN, UNNAMED, step)
+
+
+@pytest.mark.parametrize("role", list(Role))
+def test_before_anything_is_looked_up_a_forbund_key_may_create_reporter_keys_only(
+    role: Role,
+) -> None:
+    assert may_create_role(ADMIN, role)
+    assert may_create_role(FORBUND, role) is (role is Role.REPORTER)
+    assert not may_create_role(NATIONAL, role)
+    assert not may_create_role(REPORTER, role)

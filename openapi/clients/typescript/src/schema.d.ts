@@ -1849,7 +1849,7 @@ export interface components {
             group_by: string;
             /**
              * Forbund
-             * @description One row per förbund (or per län with group_by=lan).
+             * @description One row per förbund; with group_by=lan one row per län (read `lan` for those: this field keeps them for clients written before it existed).
              */
             forbund: components["schemas"]["GroupRow"][];
             /** @description With `compare=PERIOD`. */
@@ -1859,6 +1859,11 @@ export interface components {
              * @description Open data only: figures hidden by disclosure control (dotted paths).
              */
             suppressed?: string[] | null;
+            /**
+             * Lan
+             * @description Län: one row per län with group_by=lan (the rows `forbund` also holds), else null.
+             */
+            readonly lan: components["schemas"]["GroupRow"][] | null;
         };
         /**
          * Outcomes

@@ -14,10 +14,14 @@ T = TypeVar("T", bound="ImportIn")
 
 @_attrs_define
 class ImportIn:
-    """Import: many reports in one request (the JSON form; `text/csv` is the other).
+    """Import: many reports in one request, as JSON (`POST /api/v1/imports/csv` takes CSV).
 
-    Attributes:
-        reports (list[ImportRowIn]): Rapporter: at most 5,000 rows per import.
+    This model is the schema clients see; the body itself is read by
+    `app/imports/formats.py` (rows are validated one by one, as `ImportRowIn`, so that every
+    bad row is named rather than the first), not by FastAPI.
+
+        Attributes:
+            reports (list[ImportRowIn]): Rapporter: at most 5,000 rows per import.
     """
 
     reports: list[ImportRowIn]

@@ -32,7 +32,9 @@ class NationalSummary:
         period (str): Period.
         approved_only (bool): Endast godkända: only approved reports counted.
         group_by (str): `forbund` or `lan`: what the rows are.
-        forbund (list[GroupRow]): One row per förbund (or per län with group_by=lan).
+        forbund (list[GroupRow]): One row per förbund; with group_by=lan one row per län (read `lan` for those: this
+            field keeps them for clients written before it existed).
+        lan (list[GroupRow] | None): Län: one row per län with group_by=lan (the rows `forbund` also holds), else null.
         comparison (Comparison | None | Unset): With `compare=PERIOD`.
         suppressed (list[str] | None | Unset): Open data only: figures hidden by disclosure control (dotted paths).
     """
@@ -47,6 +49,7 @@ class NationalSummary:
     approved_only: bool
     group_by: str
     forbund: list[GroupRow]
+    lan: list[GroupRow] | None
     comparison: Comparison | None | Unset = UNSET
     suppressed: list[str] | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -76,6 +79,16 @@ class NationalSummary:
         for forbund_item_data in self.forbund:
             forbund_item = forbund_item_data.to_dict()
             forbund.append(forbund_item)
+
+        lan: list[dict[str, Any]] | None
+        if isinstance(self.lan, list):
+            lan = []
+            for lan_type_0_item_data in self.lan:
+                lan_type_0_item = lan_type_0_item_data.to_dict()
+                lan.append(lan_type_0_item)
+
+        else:
+            lan = self.lan
 
         comparison: dict[str, Any] | None | Unset
         if isinstance(self.comparison, Unset):
@@ -108,6 +121,7 @@ class NationalSummary:
                 "approved_only": approved_only,
                 "group_by": group_by,
                 "forbund": forbund,
+                "lan": lan,
             }
         )
         if comparison is not UNSET:
@@ -149,6 +163,26 @@ class NationalSummary:
             forbund_item = GroupRow.from_dict(forbund_item_data)
 
             forbund.append(forbund_item)
+
+        def _parse_lan(data: object) -> list[GroupRow] | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                lan_type_0 = []
+                _lan_type_0 = data
+                for lan_type_0_item_data in _lan_type_0:
+                    lan_type_0_item = GroupRow.from_dict(lan_type_0_item_data)
+
+                    lan_type_0.append(lan_type_0_item)
+
+                return lan_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[GroupRow] | None, data)
+
+        lan = _parse_lan(d.pop("lan"))
 
         def _parse_comparison(data: object) -> Comparison | None | Unset:
             if data is None:
@@ -195,6 +229,7 @@ class NationalSummary:
             approved_only=approved_only,
             group_by=group_by,
             forbund=forbund,
+            lan=lan,
             comparison=comparison,
             suppressed=suppressed,
         )

@@ -142,8 +142,12 @@ def sync_detailed(
         idempotency_key (None | str | Unset): A key of your choice (e.g. a UUID; 1 to 200
             printable ASCII characters): a retry with the same key and body returns the first
             response; the same key with another body is a 422.
-        body (ImportIn): Import: many reports in one request (the JSON form; `text/csv` is the
-            other).
+        body (ImportIn): Import: many reports in one request, as JSON (`POST /api/v1/imports/csv`
+            takes CSV).
+
+            This model is the schema clients see; the body itself is read by
+            `app/imports/formats.py` (rows are validated one by one, as `ImportRowIn`, so that every
+            bad row is named rather than the first), not by FastAPI.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -193,8 +197,12 @@ def sync(
         idempotency_key (None | str | Unset): A key of your choice (e.g. a UUID; 1 to 200
             printable ASCII characters): a retry with the same key and body returns the first
             response; the same key with another body is a 422.
-        body (ImportIn): Import: many reports in one request (the JSON form; `text/csv` is the
-            other).
+        body (ImportIn): Import: many reports in one request, as JSON (`POST /api/v1/imports/csv`
+            takes CSV).
+
+            This model is the schema clients see; the body itself is read by
+            `app/imports/formats.py` (rows are validated one by one, as `ImportRowIn`, so that every
+            bad row is named rather than the first), not by FastAPI.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -239,8 +247,12 @@ async def asyncio_detailed(
         idempotency_key (None | str | Unset): A key of your choice (e.g. a UUID; 1 to 200
             printable ASCII characters): a retry with the same key and body returns the first
             response; the same key with another body is a 422.
-        body (ImportIn): Import: many reports in one request (the JSON form; `text/csv` is the
-            other).
+        body (ImportIn): Import: many reports in one request, as JSON (`POST /api/v1/imports/csv`
+            takes CSV).
+
+            This model is the schema clients see; the body itself is read by
+            `app/imports/formats.py` (rows are validated one by one, as `ImportRowIn`, so that every
+            bad row is named rather than the first), not by FastAPI.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -288,8 +300,12 @@ async def asyncio(
         idempotency_key (None | str | Unset): A key of your choice (e.g. a UUID; 1 to 200
             printable ASCII characters): a retry with the same key and body returns the first
             response; the same key with another body is a 422.
-        body (ImportIn): Import: many reports in one request (the JSON form; `text/csv` is the
-            other).
+        body (ImportIn): Import: many reports in one request, as JSON (`POST /api/v1/imports/csv`
+            takes CSV).
+
+            This model is the schema clients see; the body itself is read by
+            `app/imports/formats.py` (rows are validated one by one, as `ImportRowIn`, so that every
+            bad row is named rather than the first), not by FastAPI.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
