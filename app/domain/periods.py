@@ -8,9 +8,12 @@ both halves is one participant of the year), which is why covering a period is e
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+
+from app.errors import Code, FinsamError
 
 ACCEPTED_FORMS = "YYYY (year), YYYYH1-H2 (half), YYYYT1-T3 (tertial) or YYYYQ1-Q4 (quarter)"
 
@@ -151,3 +154,12 @@ def choose_coverage(
         if best is None or (candidate.complete and not best.complete):
             best = candidate
     return best or Coverage((), exact=False, complete=False)
+
+
+def period_at(text: str, loc: Sequence[str | int] = ("path", "period")) -> Period:
+    """The period `text` names, or an `invalid-period` error located at `loc` (where it was:
+    a path, a query parameter, a body field or an import row's column)."""
+    try:
+        return parse_period(text)
+    except PeriodError as exc:
+        raise FinsamError.at(Code.INVALID_PERIOD, loc, str(exc)) from None

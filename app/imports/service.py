@@ -15,11 +15,10 @@ from typing import Literal
 from pydantic import ValidationError
 from sqlalchemy.orm import Session
 
-from app.api.params import period_param
 from app.db.models import Insats
 from app.domain.access import Caller, may_write_reports
 from app.domain.input_rules import validation_errors
-from app.domain.periods import Period
+from app.domain.periods import Period, period_at
 from app.errors import Code, FinsamError, Loc
 from app.imports.formats import SubmittedRow, Upload
 from app.imports.schemas import ImportRowIn
@@ -145,7 +144,7 @@ def _validate(submitted: SubmittedRow, upload: Upload, result: ImportResult) -> 
             reject(upload.locate(error.loc), error.msg)
         return None
     try:
-        period = period_param(row.period, ("period",))
+        period = period_at(row.period, ("period",))
     except FinsamError as exc:
         for loc, msg in _row_errors(exc, upload):
             reject(loc, msg, exc.code)
