@@ -16,34 +16,14 @@ from app.api.schemas import InputModel, OutputModel
 from app.domain.measures import (
     AGE_BANDS,
     ATTENDEE_ORGANISATIONS,
+    CATEGORY_LABELS,
     INCOME_SOURCES,
+    MEASURES,
     OUTCOME_CATEGORIES,
 )
 from app.domain.workflow import ReportStatus
 
 Count = Annotated[int, Field(ge=0, le=10_000_000, strict=True)]
-
-_SWEDISH = {
-    "work": "arbete",
-    "studies": "studier",
-    "work_preparation": "arbetsförberedande/arbetsinriktad insats",
-    "other_intervention": "annan insats (social, LSS, hälso- och sjukvård)",
-    "benefit": "sjuk- eller aktivitetsersättning",
-    "other": "annat/okänt",
-    "none": "ingen offentlig försörjning",
-    "unemployment_insurance": "a-kassa",
-    "activity_compensation": "aktivitetsersättning",
-    "activity_support": "aktivitetsstöd",
-    "social_assistance": "ekonomiskt bistånd (försörjningsstöd)",
-    "sickness_compensation": "sjukersättning",
-    "sickness_benefit": "sjuk-/rehabiliteringspenning",
-    "study_support": "studiestöd",
-    "other_public": "annan offentlig försörjning",
-    "fk": "Försäkringskassan",
-    "af": "Arbetsförmedlingen",
-    "region": "region",
-    "kommun": "kommun",
-}
 
 
 class GenderCountIn(InputModel):
@@ -80,7 +60,7 @@ def _category_model(
             Field(
                 default=None,
                 alias=c if _field_name(c) != c else None,
-                description=f"{_SWEDISH.get(c, c)}: {what}; null if not reported.",
+                description=f"{CATEGORY_LABELS.get(c, c)}: {what}; null if not reported.",
             ),
         )
         for c in categories
@@ -153,18 +133,9 @@ Attendees = _category_model(
     "attendees",
 )
 
+# What the schema says of each field: the catalogue's description of the measure.
 _DESCRIPTIONS = {
-    "participants": "Deltagare: people taking part during the period.",
-    "started": "Nya deltagare: people who started during the period.",
-    "ended": "Avslutade deltagare: people who ended during the period.",
-    "outcomes": "Utfall vid avslut: status at exit, among those who ended.",
-    "volume_contacts": "Volyminsatser: occasions of short consultative support (not people).",
-    "anonymous_cases": "Anonyma ärenden/konsultationer: cases discussed anonymously.",
-    "income_source_at_start": "Försörjning vid start: main income source when starting.",
-    "income_source_at_exit": "Försörjning vid avslut: main income source when ending.",
-    "age_bands": "Åldersgrupp: participants per age band.",
-    "attendees": "Deltagare per organisation: attendees of a strukturinriktad insats.",
-    "activities": "Antal aktiviteter: activities held by a strukturinriktad insats.",
+    **{name: measure.description for name, measure in MEASURES.items()},
     "note": "Kommentar: free text. Never personal data.",
 }
 

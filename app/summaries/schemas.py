@@ -6,7 +6,11 @@ null ("ej aktuellt"); in open data a hidden count is null *and* named in `suppre
 
 from __future__ import annotations
 
+from typing import Any
+
 from pydantic import BaseModel, Field, computed_field
+
+from app.domain.measures import MEASURES
 
 
 class GenderFigure(BaseModel):
@@ -26,31 +30,33 @@ class CountFigure(BaseModel):
     reported_by: int = Field(description="Rapporterat av: insatser whose reports gave this figure.")
 
 
-class Measures(BaseModel):
-    """Every measure of a report, summed; null when no report gave it."""
+def _summed(name: str) -> Any:
+    """A summary field described by the catalogue: what the measure is, and how it sums."""
+    measure = MEASURES[name]
+    how = (
+        "a flow: summed over shorter periods"
+        if measure.flow
+        else "a stock: null unless reported for the period itself"
+    )
+    per = f" Per category: {', '.join(measure.categories)}." if measure.categories else ""
+    return Field(description=f"{measure.description} ({how}).{per} Null when no report gave it.")
 
-    participants: GenderFigure | None = Field(
-        description="Deltagare (a stock: null unless reported for the period itself)."
-    )
-    started: GenderFigure | None = Field(description="Nya deltagare (a flow).")
-    ended: GenderFigure | None = Field(description="Avslutade deltagare (a flow).")
-    outcomes: dict[str, GenderFigure | None] | None = Field(
-        description="Utfall vid avslut per status (work, studies, work_preparation, "
-        "other_intervention, benefit, other)."
-    )
-    volume_contacts: CountFigure | None = Field(description="Volyminsatser (a flow).")
-    anonymous_cases: CountFigure | None = Field(description="Anonyma ärenden (a flow).")
-    income_source_at_start: dict[str, CountFigure | None] | None = Field(
-        description="Försörjning vid start (a stock)."
-    )
-    income_source_at_exit: dict[str, CountFigure | None] | None = Field(
-        description="Försörjning vid avslut (a stock)."
-    )
-    age_bands: dict[str, CountFigure | None] | None = Field(description="Åldersgrupp (a stock).")
-    attendees: dict[str, CountFigure | None] | None = Field(
-        description="Deltagare per organisation (a stock)."
-    )
-    activities: CountFigure | None = Field(description="Antal aktiviteter (a flow).")
+
+class Measures(BaseModel):
+    """Every measure of a report, summed; null when no report gave it. The fields are the
+    catalogue's measures (app/domain/measures.py; a test holds them to it)."""
+
+    participants: GenderFigure | None = _summed("participants")
+    started: GenderFigure | None = _summed("started")
+    ended: GenderFigure | None = _summed("ended")
+    outcomes: dict[str, GenderFigure | None] | None = _summed("outcomes")
+    volume_contacts: CountFigure | None = _summed("volume_contacts")
+    anonymous_cases: CountFigure | None = _summed("anonymous_cases")
+    income_source_at_start: dict[str, CountFigure | None] | None = _summed("income_source_at_start")
+    income_source_at_exit: dict[str, CountFigure | None] | None = _summed("income_source_at_exit")
+    age_bands: dict[str, CountFigure | None] | None = _summed("age_bands")
+    attendees: dict[str, CountFigure | None] | None = _summed("attendees")
+    activities: CountFigure | None = _summed("activities")
 
 
 class ShareFigure(BaseModel):

@@ -637,37 +637,37 @@ export interface components {
         AgeBands: {
             /**
              * 16-19
-             * @description 16-19: people; null if not reported.
+             * @description 16-19 år: people; null if not reported.
              */
             "16-19"?: number | null;
             /**
              * 20-24
-             * @description 20-24: people; null if not reported.
+             * @description 20-24 år: people; null if not reported.
              */
             "20-24"?: number | null;
             /**
              * 25-29
-             * @description 25-29: people; null if not reported.
+             * @description 25-29 år: people; null if not reported.
              */
             "25-29"?: number | null;
             /**
              * 30-39
-             * @description 30-39: people; null if not reported.
+             * @description 30-39 år: people; null if not reported.
              */
             "30-39"?: number | null;
             /**
              * 40-49
-             * @description 40-49: people; null if not reported.
+             * @description 40-49 år: people; null if not reported.
              */
             "40-49"?: number | null;
             /**
              * 50-59
-             * @description 50-59: people; null if not reported.
+             * @description 50-59 år: people; null if not reported.
              */
             "50-59"?: number | null;
             /**
              * 60-66
-             * @description 60-66: people; null if not reported.
+             * @description 60-66 år: people; null if not reported.
              */
             "60-66"?: number | null;
         };
@@ -678,37 +678,37 @@ export interface components {
         AgeBandsIn: {
             /**
              * 16-19
-             * @description 16-19: people; null if not reported.
+             * @description 16-19 år: people; null if not reported.
              */
             "16-19"?: number | null;
             /**
              * 20-24
-             * @description 20-24: people; null if not reported.
+             * @description 20-24 år: people; null if not reported.
              */
             "20-24"?: number | null;
             /**
              * 25-29
-             * @description 25-29: people; null if not reported.
+             * @description 25-29 år: people; null if not reported.
              */
             "25-29"?: number | null;
             /**
              * 30-39
-             * @description 30-39: people; null if not reported.
+             * @description 30-39 år: people; null if not reported.
              */
             "30-39"?: number | null;
             /**
              * 40-49
-             * @description 40-49: people; null if not reported.
+             * @description 40-49 år: people; null if not reported.
              */
             "40-49"?: number | null;
             /**
              * 50-59
-             * @description 50-59: people; null if not reported.
+             * @description 50-59 år: people; null if not reported.
              */
             "50-59"?: number | null;
             /**
              * 60-66
-             * @description 60-66: people; null if not reported.
+             * @description 60-66 år: people; null if not reported.
              */
             "60-66"?: number | null;
         };
@@ -1752,55 +1752,56 @@ export interface components {
         };
         /**
          * Measures
-         * @description Every measure of a report, summed; null when no report gave it.
+         * @description Every measure of a report, summed; null when no report gave it. The fields are the
+         *     catalogue's measures (app/domain/measures.py; a test holds them to it).
          */
         Measures: {
-            /** @description Deltagare (a stock: null unless reported for the period itself). */
+            /** @description Deltagare: people taking part during the period. (a stock: null unless reported for the period itself). Null when no report gave it. */
             participants: components["schemas"]["GenderFigure"] | null;
-            /** @description Nya deltagare (a flow). */
+            /** @description Nya deltagare: people who started during the period. (a flow: summed over shorter periods). Null when no report gave it. */
             started: components["schemas"]["GenderFigure"] | null;
-            /** @description Avslutade deltagare (a flow). */
+            /** @description Avslutade deltagare: people who ended during the period. (a flow: summed over shorter periods). Null when no report gave it. */
             ended: components["schemas"]["GenderFigure"] | null;
             /**
              * Outcomes
-             * @description Utfall vid avslut per status (work, studies, work_preparation, other_intervention, benefit, other).
+             * @description Utfall vid avslut: status at exit, among those who ended. (a flow: summed over shorter periods). Per category: work, studies, work_preparation, other_intervention, benefit, other. Null when no report gave it.
              */
             outcomes: {
                 [key: string]: components["schemas"]["GenderFigure"] | null;
             } | null;
-            /** @description Volyminsatser (a flow). */
+            /** @description Volyminsatser: occasions of short consultative support (not people). (a flow: summed over shorter periods). Null when no report gave it. */
             volume_contacts: components["schemas"]["CountFigure"] | null;
-            /** @description Anonyma ärenden (a flow). */
+            /** @description Anonyma ärenden/konsultationer: cases discussed anonymously. (a flow: summed over shorter periods). Null when no report gave it. */
             anonymous_cases: components["schemas"]["CountFigure"] | null;
             /**
              * Income Source At Start
-             * @description Försörjning vid start (a stock).
+             * @description Försörjning vid start: main income source when starting. (a stock: null unless reported for the period itself). Per category: none, unemployment_insurance, activity_compensation, activity_support, social_assistance, sickness_compensation, sickness_benefit, study_support, other_public. Null when no report gave it.
              */
             income_source_at_start: {
                 [key: string]: components["schemas"]["CountFigure"] | null;
             } | null;
             /**
              * Income Source At Exit
-             * @description Försörjning vid avslut (a stock).
+             * @description Försörjning vid avslut: main income source when ending. (a stock: null unless reported for the period itself). Per category: none, unemployment_insurance, activity_compensation, activity_support, social_assistance, sickness_compensation, sickness_benefit, study_support, other_public. Null when no report gave it.
              */
             income_source_at_exit: {
                 [key: string]: components["schemas"]["CountFigure"] | null;
             } | null;
             /**
              * Age Bands
-             * @description Åldersgrupp (a stock).
+             * @description Åldersgrupp: participants per age band. (a stock: null unless reported for the period itself). Per category: 16-19, 20-24, 25-29, 30-39, 40-49, 50-59, 60-66. Null when no report gave it.
              */
             age_bands: {
                 [key: string]: components["schemas"]["CountFigure"] | null;
             } | null;
             /**
              * Attendees
-             * @description Deltagare per organisation (a stock).
+             * @description Deltagare per organisation: attendees of a strukturinriktad insats. (a stock: null unless reported for the period itself). Per category: fk, af, region, kommun, other. Null when no report gave it.
              */
             attendees: {
                 [key: string]: components["schemas"]["CountFigure"] | null;
             } | null;
-            /** @description Antal aktiviteter (a flow). */
+            /** @description Antal aktiviteter: activities held by a strukturinriktad insats. (a flow: summed over shorter periods). Null when no report gave it. */
             activities: components["schemas"]["CountFigure"] | null;
         };
         /**

@@ -15,13 +15,13 @@ class AgeBandsIn:
     """Åldersgrupp: participants per age band.
 
     Attributes:
-        field_16_19 (int | None | Unset): 16-19: people; null if not reported.
-        field_20_24 (int | None | Unset): 20-24: people; null if not reported.
-        field_25_29 (int | None | Unset): 25-29: people; null if not reported.
-        field_30_39 (int | None | Unset): 30-39: people; null if not reported.
-        field_40_49 (int | None | Unset): 40-49: people; null if not reported.
-        field_50_59 (int | None | Unset): 50-59: people; null if not reported.
-        field_60_66 (int | None | Unset): 60-66: people; null if not reported.
+        field_16_19 (int | None | Unset): 16-19 år: people; null if not reported.
+        field_20_24 (int | None | Unset): 20-24 år: people; null if not reported.
+        field_25_29 (int | None | Unset): 25-29 år: people; null if not reported.
+        field_30_39 (int | None | Unset): 30-39 år: people; null if not reported.
+        field_40_49 (int | None | Unset): 40-49 år: people; null if not reported.
+        field_50_59 (int | None | Unset): 50-59 år: people; null if not reported.
+        field_60_66 (int | None | Unset): 60-66 år: people; null if not reported.
     """
 
     field_16_19: int | None | Unset = UNSET

@@ -27,7 +27,8 @@ class ForbundSummary:
         reports (int): Insatser that reported for the period (itself or its parts).
         complete (bool): Every active insats covered the whole period.
         computed_from (list[str]): Perioder: every report period the figures came from.
-        measures (Measures): Every measure of a report, summed; null when no report gave it.
+        measures (Measures): Every measure of a report, summed; null when no report gave it. The fields are the
+            catalogue's measures (app/domain/measures.py; a test holds them to it).
         shares (Shares): Andelar av avslutade, over insatser that reported both the outcome and avslutade.
         forbund (str): Förbundets kod.
         period (str): Period.

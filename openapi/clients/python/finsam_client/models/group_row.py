@@ -23,7 +23,8 @@ class GroupRow:
         reports (int): Insatser that reported for the period (itself or its parts).
         complete (bool): Every active insats covered the whole period.
         computed_from (list[str]): Perioder: every report period the figures came from.
-        measures (Measures): Every measure of a report, summed; null when no report gave it.
+        measures (Measures): Every measure of a report, summed; null when no report gave it. The fields are the
+            catalogue's measures (app/domain/measures.py; a test holds them to it).
         shares (Shares): Andelar av avslutade, over insatser that reported both the outcome and avslutade.
         key (str): Förbundets kod, or the län's name when grouped by län.
         name (None | str): Förbundets namn (null for a län row).

@@ -21,21 +21,39 @@ T = TypeVar("T", bound="Measures")
 
 @_attrs_define
 class Measures:
-    """Every measure of a report, summed; null when no report gave it.
+    """Every measure of a report, summed; null when no report gave it. The fields are the
+    catalogue's measures (app/domain/measures.py; a test holds them to it).
 
-    Attributes:
-        participants (GenderFigure | None): Deltagare (a stock: null unless reported for the period itself).
-        started (GenderFigure | None): Nya deltagare (a flow).
-        ended (GenderFigure | None): Avslutade deltagare (a flow).
-        outcomes (MeasuresOutcomesType0 | None): Utfall vid avslut per status (work, studies, work_preparation,
-            other_intervention, benefit, other).
-        volume_contacts (CountFigure | None): Volyminsatser (a flow).
-        anonymous_cases (CountFigure | None): Anonyma ärenden (a flow).
-        income_source_at_start (MeasuresIncomeSourceAtStartType0 | None): Försörjning vid start (a stock).
-        income_source_at_exit (MeasuresIncomeSourceAtExitType0 | None): Försörjning vid avslut (a stock).
-        age_bands (MeasuresAgeBandsType0 | None): Åldersgrupp (a stock).
-        attendees (MeasuresAttendeesType0 | None): Deltagare per organisation (a stock).
-        activities (CountFigure | None): Antal aktiviteter (a flow).
+        Attributes:
+            participants (GenderFigure | None): Deltagare: people taking part during the period. (a stock: null unless
+                reported for the period itself). Null when no report gave it.
+            started (GenderFigure | None): Nya deltagare: people who started during the period. (a flow: summed over shorter
+                periods). Null when no report gave it.
+            ended (GenderFigure | None): Avslutade deltagare: people who ended during the period. (a flow: summed over
+                shorter periods). Null when no report gave it.
+            outcomes (MeasuresOutcomesType0 | None): Utfall vid avslut: status at exit, among those who ended. (a flow:
+                summed over shorter periods). Per category: work, studies, work_preparation, other_intervention, benefit, other.
+                Null when no report gave it.
+            volume_contacts (CountFigure | None): Volyminsatser: occasions of short consultative support (not people). (a
+                flow: summed over shorter periods). Null when no report gave it.
+            anonymous_cases (CountFigure | None): Anonyma ärenden/konsultationer: cases discussed anonymously. (a flow:
+                summed over shorter periods). Null when no report gave it.
+            income_source_at_start (MeasuresIncomeSourceAtStartType0 | None): Försörjning vid start: main income source when
+                starting. (a stock: null unless reported for the period itself). Per category: none, unemployment_insurance,
+                activity_compensation, activity_support, social_assistance, sickness_compensation, sickness_benefit,
+                study_support, other_public. Null when no report gave it.
+            income_source_at_exit (MeasuresIncomeSourceAtExitType0 | None): Försörjning vid avslut: main income source when
+                ending. (a stock: null unless reported for the period itself). Per category: none, unemployment_insurance,
+                activity_compensation, activity_support, social_assistance, sickness_compensation, sickness_benefit,
+                study_support, other_public. Null when no report gave it.
+            age_bands (MeasuresAgeBandsType0 | None): Åldersgrupp: participants per age band. (a stock: null unless reported
+                for the period itself). Per category: 16-19, 20-24, 25-29, 30-39, 40-49, 50-59, 60-66. Null when no report gave
+                it.
+            attendees (MeasuresAttendeesType0 | None): Deltagare per organisation: attendees of a strukturinriktad insats.
+                (a stock: null unless reported for the period itself). Per category: fk, af, region, kommun, other. Null when no
+                report gave it.
+            activities (CountFigure | None): Antal aktiviteter: activities held by a strukturinriktad insats. (a flow:
+                summed over shorter periods). Null when no report gave it.
     """
 
     participants: GenderFigure | None
