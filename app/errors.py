@@ -68,6 +68,7 @@ class Code(StrEnum):
     INVALID_PERIOD = "invalid-period", ErrorKind.INVALID
     OUTSIDE_INSATS_LIFETIME = "outside-insats-lifetime", ErrorKind.INVALID
     INCONSISTENT_FIGURES = "inconsistent-figures", ErrorKind.INVALID
+    MEASURE_NOT_APPLICABLE = "measure-not-applicable", ErrorKind.INVALID
     PERSONAL_IDENTITY_NUMBER = "personal-identity-number", ErrorKind.INVALID
     CONTROL_CHARACTER = "control-character", ErrorKind.INVALID
     LIMIT_EXCEEDED = "limit-exceeded", ErrorKind.INVALID

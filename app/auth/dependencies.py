@@ -171,6 +171,17 @@ ReadableInsats = Annotated[Insats, Depends(_readable_insats)]
 """The insats `{insats_id}`, whose record the caller reads."""
 
 
+def _writable_insats(insats_id: int, session: SessionDep, caller: CallerDep) -> Insats:
+    insats = get_insats(session, insats_id)
+    if not may_write_forbund(caller, insats.forbund_id):
+        raise _refuse("This key may not change that insats.", INSATS_ID)
+    return insats
+
+
+WritableInsats = Annotated[Insats, Depends(_writable_insats)]
+"""The insats `{insats_id}`, whose record the caller changes (its förbund's, or an admin)."""
+
+
 def _insats_reports(session: Session, caller: Caller, insats_id: int, *, write: bool) -> Insats:
     insats = get_insats(session, insats_id)
     allowed = may_write_reports if write else may_read_reports

@@ -84,6 +84,7 @@ class InsatsInfo:
     lan: str
     start_date: date
     end_date: date | None
+    not_applicable: tuple[str, ...] = ()
 
 
 FLOWS = [name for name, m in MEASURES.items() if m.flow]
@@ -103,6 +104,7 @@ def active_insatser(
             Forbund.lan,
             Insats.start_date,
             Insats.end_date,
+            Insats.not_applicable,
         )
         .join(Forbund)
         .where(Insats.start_date <= end, or_(Insats.end_date.is_(None), Insats.end_date >= start))
@@ -110,7 +112,9 @@ def active_insatser(
     )
     if forbund_id is not None:
         query = query.where(Insats.forbund_id == forbund_id)
-    return [InsatsInfo(*row) for row in session.execute(query)]
+    return [
+        InsatsInfo(*row[:-1], not_applicable=tuple(row[-1] or ())) for row in session.execute(query)
+    ]
 
 
 def reports_within(

@@ -79,6 +79,10 @@ class Insats(Base):
     start_date: Mapped[date] = mapped_column(Date)
     end_date: Mapped[date | None] = mapped_column(Date)
     target_group: Mapped[str | None] = mapped_column(Text)
+    # The report measures that do not apply to it ("ej aktuellt"), by their catalogue names.
+    not_applicable: Mapped[list[str]] = mapped_column(
+        ARRAY(String(64)), server_default="{}", default=list
+    )
     created_at: Mapped[datetime] = _now()
 
     forbund: Mapped[Forbund] = relationship(back_populates="insatser")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any, NamedTuple
 
-from app.domain.measures import GENDERS, MEASURES, Shape
+from app.domain.measures import GENDERS, MEASURES, InsatsKind, Shape
 
 SHARE_INPUTS = "share_inputs"
 # Each share of those who ended, and the outcomes it counts (utfall vid avslut).
@@ -81,6 +81,39 @@ def build_measures(sums: Iterable[Sum]) -> dict[str, Any]:
     return measures
 
 
+# Counts of insatser behind a figure, not of what it measures.
+COVERAGE = frozenset({"reported_by", "applies_to"})
+
+
+def applies_to(insatser: Iterable[tuple[str, Iterable[str]]]) -> dict[str, int]:
+    """Per measure, how many of these insatser it applies to: their kind allows it and they
+    have not marked it as not applicable. `insatser` are (kind, not_applicable) pairs."""
+    counts = dict.fromkeys(MEASURES, 0)
+    for kind, not_applicable in insatser:
+        excluded = set(not_applicable)
+        for name, measure in MEASURES.items():
+            if measure.applies_to(InsatsKind(kind)) and name not in excluded:
+                counts[name] += 1
+    return counts
+
+
+def with_applies_to(measures: dict[str, Any], counts: dict[str, int]) -> dict[str, Any]:
+    """`measures` (as `build_measures` gives them) with `applies_to` on every figure, so that
+    "reported by 4" reads "reported by 4 of the 4 it applies to"."""
+    shaped: dict[str, Any] = {}
+    for name, figure in measures.items():
+        if figure is None:
+            shaped[name] = None
+        elif MEASURES[name].categories:
+            shaped[name] = {
+                c: None if f is None else {**f, "applies_to": counts[name]}
+                for c, f in figure.items()
+            }
+        else:
+            shaped[name] = {**figure, "applies_to": counts[name]}
+    return shaped
+
+
 def share(numerator: int | None, denominator: int | None) -> float | None:
     """numerator / denominator rounded to four decimals; None when either is missing or 0 people."""
     if numerator is None or not denominator:
@@ -123,11 +156,12 @@ def build_shares(inputs: Mapping[str, Mapping[str, Mapping[str, int]]]) -> dict[
 def change(current: Any, previous: Any) -> Any:
     """Current minus previous, number by number, for figures both periods have; else None.
 
-    `reported_by` is left out: a change in how many reported is not a change in the measure.
+    Coverage (`reported_by`, `applies_to`) is left out: a change in how many reported is not
+    a change in the measure.
     """
     if isinstance(current, dict) and isinstance(previous, dict):
         result = {
-            key: change(current[key], previous.get(key)) for key in current if key != "reported_by"
+            key: change(current[key], previous.get(key)) for key in current if key not in COVERAGE
         }
         return result if any(v is not None for v in result.values()) else None
     if isinstance(current, int | float) and isinstance(previous, int | float):

@@ -15,11 +15,17 @@ from app.api.problems import (
     PARAMETERS,
     responses,
 )
-from app.auth.dependencies import ReadableForbund, ReadableInsats, WritableForbund
+from app.auth.caller import CallerDep
+from app.auth.dependencies import (
+    ReadableForbund,
+    ReadableInsats,
+    WritableForbund,
+    WritableInsats,
+)
 from app.errors import Code
 from app.idempotency.dependency import IdempotencyDep
 from app.insatser import service
-from app.insatser.schemas import InsatsIn, InsatsOut
+from app.insatser.schemas import InsatsIn, InsatsOut, InsatsPatch
 
 router = APIRouter(prefix="/api/v1", tags=["insatser"])
 
@@ -59,3 +65,17 @@ def list_insatser(forbund: ReadableForbund, session: SessionDep) -> list[InsatsO
 def get_insats(insats: ReadableInsats) -> InsatsOut:
     """One insats."""
     return service.to_out(insats)
+
+
+@router.patch(
+    "/insatser/{insats_id}",
+    operation_id="updateInsats",
+    responses=responses(*INSATSER, *PARAMETERS, *JSON_BODY, Code.OUTSIDE_INSATS_LIFETIME),
+)
+def update_insats(
+    insats: WritableInsats, data: InsatsPatch, session: SessionDep, caller: CallerDep
+) -> InsatsOut:
+    """Change an insats: its name, owner, target group, end date, or the measures that do not
+    apply to it (`not_applicable`). Only the fields sent change. An end date that would leave
+    stored reports after it is refused (422)."""
+    return service.to_out(service.update_insats(session, caller, insats, data))

@@ -5,13 +5,34 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Annotated, Self
 
-from pydantic import Field, StringConstraints, model_validator
+from pydantic import AfterValidator, Field, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
 
 from app.api.schemas import InputModel, OutputModel
-from app.domain.measures import InsatsKind
+from app.domain.measures import MEASURES, InsatsKind
 
 Text200 = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+
+
+def _a_measure(name: str) -> str:
+    if name not in MEASURES:
+        raise PydanticCustomError("measure", "not a report measure: see the report's fields")
+    return name
+
+
+# A report measure by its catalogue name (a top-level field of the report body).
+MeasureName = Annotated[
+    str, AfterValidator(_a_measure), Field(json_schema_extra={"enum": list(MEASURES)})
+]
+NotApplicable = Annotated[
+    list[MeasureName],
+    Field(
+        max_length=len(MEASURES),
+        description="Ej aktuellt: the report measures (top-level fields of the report, e.g. "
+        "`outcomes`, `volume_contacts`) that do not apply to this insats; a report giving one "
+        "is refused, and summaries count the insats out of their `applies_to`.",
+    ),
+]
 
 
 class InsatsIn(InputModel):
@@ -39,6 +60,7 @@ class InsatsIn(InputModel):
     target_group: Annotated[str, StringConstraints(max_length=2000)] | None = Field(
         default=None, description="Målgrupp: who the insats is for."
     )
+    not_applicable: NotApplicable = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _dates_in_order(self) -> Self:
@@ -60,4 +82,29 @@ class InsatsOut(OutputModel):
     start_date: date = Field(description="Startdatum.")
     end_date: date | None = Field(description="Slutdatum, or null while it runs.")
     target_group: str | None = Field(description="Målgrupp.")
+    not_applicable: list[str] = Field(
+        description="Ej aktuellt: the report measures that do not apply to this insats."
+    )
     created_at: datetime = Field(description="Skapad: when it was registered.")
+
+
+class InsatsPatch(InputModel):
+    """Changes to an insats: only the fields sent change. An insats that ends gets its
+    `end_date`; one that would leave stored reports outside its lifetime is refused."""
+
+    name: Text200 | None = Field(default=None, description="Namn.")
+    owner: Text200 | None = Field(default=None, description="Insatsägare.")
+    target_group: Annotated[str, StringConstraints(max_length=2000)] | None = Field(
+        default=None, description="Målgrupp."
+    )
+    end_date: date | None = Field(
+        default=None,
+        ge=date(1900, 1, 1),
+        le=date(2999, 12, 31),
+        description="Slutdatum: the last day of the insats.",
+    )
+    not_applicable: NotApplicable | None = Field(
+        default=None,
+        description="Ej aktuellt: the whole new list of measures that do not apply "
+        "(replaces the old one; [] for none).",
+    )

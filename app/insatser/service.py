@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, joinedload
 
-from app.db.models import Forbund, Insats
+from app.audit.service import record
+from app.db.models import Forbund, Insats, Report
+from app.domain.access import Caller
 from app.errors import Code, FinsamError
-from app.insatser.schemas import InsatsIn, InsatsOut
+from app.insatser.schemas import InsatsIn, InsatsOut, InsatsPatch
 
 
 def to_out(insats: Insats) -> InsatsOut:
@@ -21,8 +23,55 @@ def to_out(insats: Insats) -> InsatsOut:
 
 def create_insats(session: Session, forbund: Forbund, data: InsatsIn) -> Insats:
     """A new insats of the förbund (which the caller may change: `WritableForbund`)."""
-    insats = Insats(forbund=forbund, **data.model_dump())
+    fields = data.model_dump()
+    fields["not_applicable"] = sorted(set(data.not_applicable))
+    insats = Insats(forbund=forbund, **fields)
     session.add(insats)
+    session.flush()
+    return insats
+
+
+def update_insats(session: Session, caller: Caller, insats: Insats, data: InsatsPatch) -> Insats:
+    """Change what was sent of an insats (which the caller may change: `WritableInsats`).
+
+    An end date that would leave stored reports after it is refused: a report outside the
+    insats's lifetime could be neither read as valid nor written again.
+    """
+    changes = data.model_dump(exclude_unset=True)
+    for required in ("name", "owner"):
+        if required in changes and changes[required] is None:
+            raise FinsamError.at(Code.VALIDATION_FAILED, ("body", required), "must not be null")
+    if (end := changes.get("end_date")) is not None:
+        if end < insats.start_date:
+            raise FinsamError.at(
+                Code.VALIDATION_FAILED,
+                ("body", "end_date"),
+                "end_date must not be before start_date",
+            )
+        after = session.scalar(
+            select(func.count())
+            .select_from(Report)
+            .where(Report.insats_id == insats.id, Report.period_start > end)
+        )
+        if after:
+            raise FinsamError.at(
+                Code.OUTSIDE_INSATS_LIFETIME,
+                ("body", "end_date"),
+                f"{after} stored report(s) lie after that date; end the insats later, or "
+                "remove those reports first",
+            )
+    if "not_applicable" in changes:
+        changes["not_applicable"] = sorted(set(changes["not_applicable"] or ()))
+    for field, value in changes.items():
+        setattr(insats, field, value)
+    record(
+        session,
+        caller,
+        "insats.changed",
+        forbund_id=insats.forbund_id,
+        target=f"insats {insats.id}",
+        detail={k: str(v) if k == "end_date" else v for k, v in changes.items()},
+    )
     session.flush()
     return insats
 

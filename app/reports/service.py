@@ -73,6 +73,16 @@ def validate_report(insats: Insats, period: Period, data: ReportIn) -> list[Fact
             f"period {period} lies outside the insats's lifetime ({lifetime})",
         )
     figures = data.figures()
+    if given := [name for name in figures if name in insats.not_applicable]:
+        errors = [
+            FieldError(("body", name), "does not apply to this insats (its not_applicable)")
+            for name in given
+        ]
+        raise FinsamError(
+            Code.MEASURE_NOT_APPLICABLE,
+            f"{', '.join(given)} does not apply to this insats",
+            errors=errors,
+        )
     violations = check_consistency(figures, InsatsKind(insats.kind))
     if violations:
         errors = [FieldError(("body", *v.loc), v.msg) for v in violations]

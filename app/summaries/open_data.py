@@ -16,7 +16,7 @@ from typing import Any
 
 from app.domain.disclosure import Additivity, cells_to_suppress
 from app.domain.measures import GENDERS, OUTCOME_CATEGORIES
-from app.domain.summary import SHARE_OUTCOMES, SHARES, TOTAL
+from app.domain.summary import COVERAGE, SHARE_OUTCOMES, SHARES, TOTAL
 
 NATIONAL = "national"
 
@@ -24,7 +24,7 @@ NATIONAL = "national"
 def _leaves(node: Any, path: str) -> Iterator[tuple[str, int]]:
     if isinstance(node, dict):
         for key, value in node.items():
-            if key != "reported_by":
+            if key not in COVERAGE:
                 yield from _leaves(value, f"{path}.{key}" if path else key)
     elif isinstance(node, int) and not isinstance(node, bool):
         yield path, node

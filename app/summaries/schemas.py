@@ -12,6 +12,11 @@ from pydantic import BaseModel, Field, computed_field
 
 from app.domain.measures import MEASURES
 
+APPLIES_TO = (
+    "Gäller: active insatser the measure applies to (their kind allows it and it is not in "
+    "their `not_applicable`); `reported_by` of `applies_to` is who has reported what they should."
+)
+
 
 class GenderFigure(BaseModel):
     """Antal per kön, summed, with how many insatser gave it."""
@@ -21,6 +26,7 @@ class GenderFigure(BaseModel):
     unspecified: int | None = Field(description="Kön ej angivet.")
     total: int | None = Field(description="Totalt.")
     reported_by: int = Field(description="Rapporterat av: insatser whose reports gave this figure.")
+    applies_to: int | None = Field(default=None, description=APPLIES_TO)
 
 
 class CountFigure(BaseModel):
@@ -28,6 +34,7 @@ class CountFigure(BaseModel):
 
     total: int | None = Field(description="Totalt.")
     reported_by: int = Field(description="Rapporterat av: insatser whose reports gave this figure.")
+    applies_to: int | None = Field(default=None, description=APPLIES_TO)
 
 
 def _summed(name: str) -> Any:

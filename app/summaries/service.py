@@ -21,7 +21,15 @@ from app.db.aggregates import (
 )
 from app.db.models import Forbund
 from app.domain.periods import Coverage, Period, choose_coverage, parse_period
-from app.domain.summary import Sum, build_measures, build_shares, change, share_inputs
+from app.domain.summary import (
+    Sum,
+    applies_to,
+    build_measures,
+    build_shares,
+    change,
+    share_inputs,
+    with_applies_to,
+)
 from app.summaries.open_data import Protection, protect_period, publish_forbund, publish_national
 
 
@@ -78,7 +86,9 @@ def _figures(
         "reports": sum(1 for c in covers if not c.missing),
         "complete": all(c.complete for c in covers),
         "computed_from": sorted({str(p) for c in covers for p in c.periods}),
-        "measures": build_measures(sums),
+        "measures": with_applies_to(
+            build_measures(sums), applies_to((i.kind, i.not_applicable) for i in insatser)
+        ),
         "shares": build_shares(inputs),
         # Not in responses (the models ignore it): disclosure control needs the counts
         # behind each share to know whether a share would reveal one.

@@ -209,7 +209,7 @@ def count_leaves(node: Any, path: str) -> Iterator[tuple[str, Any]]:
     (it counts insatser, not people); a null measure or category is one null leaf."""
     if isinstance(node, dict):
         for key, value in node.items():
-            if key != "reported_by":
+            if key not in ("reported_by", "applies_to"):  # insatser, not people
                 yield from count_leaves(value, f"{path}.{key}")
     else:
         yield path, node

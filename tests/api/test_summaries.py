@@ -45,7 +45,8 @@ def test_sundsvall_2022_gives_exactly_the_total_row(client: TestClient, api: Api
     measures = result["measures"]
     assert (result["insatser"], result["reports"]) == (8, 8)
     assert (measures["participants"]["total"], measures["participants"]["reported_by"]) == (713, 8)
-    assert measures["volume_contacts"] == {"total": 1134, "reported_by": 5}
+    # Reported by 5 of the 8 it applies to (the domain brief's worked example).
+    assert measures["volume_contacts"] == {"total": 1134, "reported_by": 5, "applies_to": 8}
     assert measures["outcomes"]["work"]["total"] == 123
     assert measures["outcomes"]["studies"]["total"] == 14
     assert measures["outcomes"]["work"]["reported_by"] == 4
@@ -123,6 +124,7 @@ def test_yearly_and_half_year_reporters_are_combined(client: TestClient, api: Ap
         "unspecified": 0,
         "total": 14,
         "reported_by": 2,
+        "applies_to": 3,
     }
     assert result["measures"]["participants"]["total"] == 30  # only the yearly report's stock
     assert result["measures"]["participants"]["reported_by"] == 1

@@ -219,7 +219,13 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Update Insats
+         * @description Change an insats: its name, owner, target group, end date, or the measures that do not
+         *     apply to it (`not_applicable`). Only the fields sent change. An end date that would leave
+         *     stored reports after it is refused (422).
+         */
+        patch: operations["updateInsats"];
         trace?: never;
     };
     "/api/v1/insatser/{insats_id}/reports/{period}": {
@@ -897,6 +903,11 @@ export interface components {
              * @description Rapporterat av: insatser whose reports gave this figure.
              */
             reported_by: number;
+            /**
+             * Applies To
+             * @description Gäller: active insatser the measure applies to (their kind allows it and it is not in their `not_applicable`); `reported_by` of `applies_to` is who has reported what they should.
+             */
+            applies_to?: number | null;
         };
         /**
          * CreatedKey
@@ -1256,6 +1267,11 @@ export interface components {
              * @description Rapporterat av: insatser whose reports gave this figure.
              */
             reported_by: number;
+            /**
+             * Applies To
+             * @description Gäller: active insatser the measure applies to (their kind allows it and it is not in their `not_applicable`); `reported_by` of `applies_to` is who has reported what they should.
+             */
+            applies_to?: number | null;
         };
         /**
          * GroupBy
@@ -1654,6 +1670,11 @@ export interface components {
              * @description Målgrupp: who the insats is for.
              */
             target_group?: string | null;
+            /**
+             * Not Applicable
+             * @description Ej aktuellt: the report measures (top-level fields of the report, e.g. `outcomes`, `volume_contacts`) that do not apply to this insats; a report giving one is refused, and summaries count the insats out of their `applies_to`.
+             */
+            not_applicable?: ("participants" | "started" | "ended" | "outcomes" | "volume_contacts" | "anonymous_cases" | "income_source_at_start" | "income_source_at_exit" | "age_bands" | "attendees" | "activities")[];
         };
         /**
          * InsatsKind
@@ -1705,11 +1726,48 @@ export interface components {
              */
             target_group: string | null;
             /**
+             * Not Applicable
+             * @description Ej aktuellt: the report measures that do not apply to this insats.
+             */
+            not_applicable: string[];
+            /**
              * Created At
              * Format: date-time
              * @description Skapad: when it was registered.
              */
             created_at: string;
+        };
+        /**
+         * InsatsPatch
+         * @description Changes to an insats: only the fields sent change. An insats that ends gets its
+         *     `end_date`; one that would leave stored reports outside its lifetime is refused.
+         */
+        InsatsPatch: {
+            /**
+             * Name
+             * @description Namn.
+             */
+            name?: string | null;
+            /**
+             * Owner
+             * @description Insatsägare.
+             */
+            owner?: string | null;
+            /**
+             * Target Group
+             * @description Målgrupp.
+             */
+            target_group?: string | null;
+            /**
+             * End Date
+             * @description Slutdatum: the last day of the insats.
+             */
+            end_date?: string | null;
+            /**
+             * Not Applicable
+             * @description Ej aktuellt: the whole new list of measures that do not apply (replaces the old one; [] for none).
+             */
+            not_applicable?: ("participants" | "started" | "ended" | "outcomes" | "volume_contacts" | "anonymous_cases" | "income_source_at_start" | "income_source_at_exit" | "age_bands" | "attendees" | "activities")[] | null;
         };
         /**
          * KeyIn
@@ -3178,6 +3236,92 @@ export interface operations {
                 };
             };
             /** @description Validation failed: `personal-identity-number`, `validation-failed` (docs/problems.md). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `busy`, `database-unavailable` (docs/problems.md). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateInsats: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                insats_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InsatsPatch"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InsatsOut"];
+                };
+            };
+            /** @description Authentication required: `authentication-required`, `invalid-key` (docs/problems.md). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `forbidden` (docs/problems.md). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: `not-found` (docs/problems.md). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content too large: `too-large` (docs/problems.md). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `personal-identity-number`, `validation-failed`, `control-character`, `limit-exceeded`, `outside-insats-lifetime` (docs/problems.md). */
             422: {
                 headers: {
                     [name: string]: unknown;

@@ -39,8 +39,11 @@ from .income_sources import IncomeSources
 from .income_sources_in import IncomeSourcesIn
 from .insats_coverage import InsatsCoverage
 from .insats_in import InsatsIn
+from .insats_in_not_applicable_item import InsatsInNotApplicableItem
 from .insats_kind import InsatsKind
 from .insats_out import InsatsOut
+from .insats_patch import InsatsPatch
+from .insats_patch_not_applicable_type_0_item import InsatsPatchNotApplicableType0Item
 from .key_in import KeyIn
 from .key_ref import KeyRef
 from .measures import Measures
@@ -105,8 +108,11 @@ __all__ = (
     "IncomeSourcesIn",
     "InsatsCoverage",
     "InsatsIn",
+    "InsatsInNotApplicableItem",
     "InsatsKind",
     "InsatsOut",
+    "InsatsPatch",
+    "InsatsPatchNotApplicableType0Item",
     "KeyIn",
     "KeyRef",
     "Measures",

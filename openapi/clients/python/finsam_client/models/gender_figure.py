@@ -6,6 +6,8 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 T = TypeVar("T", bound="GenderFigure")
 
 
@@ -19,6 +21,8 @@ class GenderFigure:
         unspecified (int | None): Kön ej angivet.
         total (int | None): Totalt.
         reported_by (int): Rapporterat av: insatser whose reports gave this figure.
+        applies_to (int | None | Unset): Gäller: active insatser the measure applies to (their kind allows it and it is
+            not in their `not_applicable`); `reported_by` of `applies_to` is who has reported what they should.
     """
 
     women: int | None
@@ -26,6 +30,7 @@ class GenderFigure:
     unspecified: int | None
     total: int | None
     reported_by: int
+    applies_to: int | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -43,6 +48,12 @@ class GenderFigure:
 
         reported_by = self.reported_by
 
+        applies_to: int | None | Unset
+        if isinstance(self.applies_to, Unset):
+            applies_to = UNSET
+        else:
+            applies_to = self.applies_to
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -54,6 +65,8 @@ class GenderFigure:
                 "reported_by": reported_by,
             }
         )
+        if applies_to is not UNSET:
+            field_dict["applies_to"] = applies_to
 
         return field_dict
 
@@ -91,12 +104,22 @@ class GenderFigure:
 
         reported_by = d.pop("reported_by")
 
+        def _parse_applies_to(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        applies_to = _parse_applies_to(d.pop("applies_to", UNSET))
+
         gender_figure = cls(
             women=women,
             men=men,
             unspecified=unspecified,
             total=total,
             reported_by=reported_by,
+            applies_to=applies_to,
         )
 
         gender_figure.additional_properties = d

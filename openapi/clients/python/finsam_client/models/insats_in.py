@@ -6,6 +6,7 @@ from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 
+from ..models.insats_in_not_applicable_item import InsatsInNotApplicableItem
 from ..models.insats_kind import InsatsKind
 from ..types import UNSET, Unset
 
@@ -23,6 +24,9 @@ class InsatsIn:
         start_date (datetime.date): Startdatum: first day of the insats.
         end_date (datetime.date | None | Unset): Slutdatum: last day, if known.
         target_group (None | str | Unset): Målgrupp: who the insats is for.
+        not_applicable (list[InsatsInNotApplicableItem] | Unset): Ej aktuellt: the report measures (top-level fields of
+            the report, e.g. `outcomes`, `volume_contacts`) that do not apply to this insats; a report giving one is
+            refused, and summaries count the insats out of their `applies_to`.
     """
 
     name: str
@@ -31,6 +35,7 @@ class InsatsIn:
     start_date: datetime.date
     end_date: datetime.date | None | Unset = UNSET
     target_group: None | str | Unset = UNSET
+    not_applicable: list[InsatsInNotApplicableItem] | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name
@@ -55,6 +60,13 @@ class InsatsIn:
         else:
             target_group = self.target_group
 
+        not_applicable: list[str] | Unset = UNSET
+        if not isinstance(self.not_applicable, Unset):
+            not_applicable = []
+            for not_applicable_item_data in self.not_applicable:
+                not_applicable_item = not_applicable_item_data.value
+                not_applicable.append(not_applicable_item)
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -69,6 +81,8 @@ class InsatsIn:
             field_dict["end_date"] = end_date
         if target_group is not UNSET:
             field_dict["target_group"] = target_group
+        if not_applicable is not UNSET:
+            field_dict["not_applicable"] = not_applicable
 
         return field_dict
 
@@ -109,6 +123,15 @@ class InsatsIn:
 
         target_group = _parse_target_group(d.pop("target_group", UNSET))
 
+        _not_applicable = d.pop("not_applicable", UNSET)
+        not_applicable: list[InsatsInNotApplicableItem] | Unset = UNSET
+        if _not_applicable is not UNSET:
+            not_applicable = []
+            for not_applicable_item_data in _not_applicable:
+                not_applicable_item = InsatsInNotApplicableItem(not_applicable_item_data)
+
+                not_applicable.append(not_applicable_item)
+
         insats_in = cls(
             name=name,
             kind=kind,
@@ -116,6 +139,7 @@ class InsatsIn:
             start_date=start_date,
             end_date=end_date,
             target_group=target_group,
+            not_applicable=not_applicable,
         )
 
         return insats_in

@@ -25,6 +25,7 @@ class InsatsOut:
         start_date (datetime.date): Startdatum.
         end_date (datetime.date | None): Slutdatum, or null while it runs.
         target_group (None | str): Målgrupp.
+        not_applicable (list[str]): Ej aktuellt: the report measures that do not apply to this insats.
         created_at (datetime.datetime): Skapad: when it was registered.
     """
 
@@ -36,6 +37,7 @@ class InsatsOut:
     start_date: datetime.date
     end_date: datetime.date | None
     target_group: None | str
+    not_applicable: list[str]
     created_at: datetime.datetime
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -61,6 +63,8 @@ class InsatsOut:
         target_group: None | str
         target_group = self.target_group
 
+        not_applicable = self.not_applicable
+
         created_at = self.created_at.isoformat()
 
         field_dict: dict[str, Any] = {}
@@ -75,6 +79,7 @@ class InsatsOut:
                 "start_date": start_date,
                 "end_date": end_date,
                 "target_group": target_group,
+                "not_applicable": not_applicable,
                 "created_at": created_at,
             }
         )
@@ -118,6 +123,8 @@ class InsatsOut:
 
         target_group = _parse_target_group(d.pop("target_group"))
 
+        not_applicable = cast(list[str], d.pop("not_applicable"))
+
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
         insats_out = cls(
@@ -129,6 +136,7 @@ class InsatsOut:
             start_date=start_date,
             end_date=end_date,
             target_group=target_group,
+            not_applicable=not_applicable,
             created_at=created_at,
         )
 
