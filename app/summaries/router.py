@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query, Request, Response
 
@@ -62,6 +62,13 @@ def forbund_summary(
     return ForbundSummary.model_validate(summary)
 
 
+FORMATS = {"json": JSON, "csv": CSV, "xlsx": XLSX}
+FormatQuery = Annotated[
+    Literal["json", "csv", "xlsx"] | None,
+    Query(description="Format: `json`, `csv` or `xlsx`; when given, `Accept` is not consulted."),
+]
+
+
 @router.get(
     "/forbund/{code}/table",
     operation_id="getAnnualReportTable",
@@ -83,12 +90,15 @@ def annual_table(
     request: Request,
     session: SessionDep,
     approved_only: ApprovedQuery = False,
+    format: FormatQuery = None,
 ) -> Any:
-    """Årsredovisningstabell: one row per insats and a total row; "ej aktuellt" where a
-    measure does not apply (null in JSON)."""
+    """Årsredovisningstabell: one row per insats and a total row. A cell without a number says
+    why: `ej aktuellt` (the measure does not apply to the insats) or `ej rapporterat` (it
+    applies and was not reported); in JSON it is null, with the reason in the row's
+    `missing`. JSON, CSV or XLSX by `format=`, else by `Accept`."""
     parsed = period_param(period, ("query", "period"))
     table = tables.annual_table(session, forbund, parsed, approved_only)
-    chosen = choose(request.headers.get("accept"), (JSON, CSV, XLSX))
+    chosen = FORMATS[format] if format else choose(request.headers.get("accept"), (JSON, CSV, XLSX))
     filename = f"finsam-{forbund.code}-{table['period']}"
     if chosen == XLSX:
         return Response(

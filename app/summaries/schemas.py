@@ -6,7 +6,7 @@ null ("ej aktuellt"); in open data a hidden count is null *and* named in `suppre
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, Field, computed_field
 
@@ -183,8 +183,11 @@ class Series(BaseModel):
     points: list[SeriesPoint] = Field(description="One point per year, oldest first.")
 
 
+MissingReason = Literal["not_applicable", "not_reported"]
+
+
 class TableRow(BaseModel):
-    """One row of the annual-report table; null means "ej aktuellt"."""
+    """One row of the annual-report table; `missing` says why a null is null."""
 
     insats_id: int | None = Field(description="Insatsens id; null on the total row.")
     insats: str = Field(description="Insats (or `Totalt`).")
@@ -198,6 +201,13 @@ class TableRow(BaseModel):
     studies_women: int | None = Field(description="Utfall studier kvinnor.")
     studies_men: int | None = Field(description="Utfall studier män.")
     studies_total: int | None = Field(description="Utfall studier totalt.")
+    missing: dict[str, MissingReason] = Field(
+        default_factory=dict,
+        description="Why each null field of the row is null: `not_applicable` (the measure "
+        "does not apply to the insats: CSV and XLSX say `ej aktuellt`) or `not_reported` (it "
+        "applies and was not reported: `ej rapporterat`). On the total row, `not_applicable` "
+        "only where the measure applies to no insats.",
+    )
 
 
 class AnnualTable(BaseModel):

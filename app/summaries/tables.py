@@ -10,29 +10,50 @@ from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from sqlalchemy.orm import Session
 
+from app.db.aggregates import InsatsInfo
 from app.db.models import Forbund
-from app.domain.measures import MEASURES, Shape
+from app.domain.measures import MEASURES, InsatsKind, Shape
 from app.domain.periods import Period, PeriodKind
 from app.domain.summary import Sum, build_measures
 from app.errors import Code, FinsamError
 from app.summaries.service import forbund_figures
 
-NOT_APPLICABLE = "ej aktuellt"
+# Why a cell holds no number, in the words of the förbund's own tables: the measure does not
+# apply to the insats ("ej aktuellt"), or it applies and was not reported ("ej rapporterat").
+MISSING_WORDS = {"not_applicable": "ej aktuellt", "not_reported": "ej rapporterat"}
+NOT_APPLICABLE = MISSING_WORDS["not_applicable"]
 
-# (field of TableRow, Swedish column header)
-COLUMNS = [
-    ("insats", "Insats"),
-    ("participants_women", "Deltagare kvinnor"),
-    ("participants_men", "Deltagare män"),
-    ("participants_total", "Deltagare totalt"),
-    ("volume_contacts", "Volyminsats"),
-    ("work_women", "Utfall arbete kvinnor"),
-    ("work_men", "Utfall arbete män"),
-    ("work_total", "Utfall arbete totalt"),
-    ("studies_women", "Utfall studier kvinnor"),
-    ("studies_men", "Utfall studier män"),
-    ("studies_total", "Utfall studier totalt"),
+# (field of TableRow, Swedish column header, the measure it shows)
+COLUMNS: list[tuple[str, str, str | None]] = [
+    ("insats", "Insats", None),
+    ("participants_women", "Deltagare kvinnor", "participants"),
+    ("participants_men", "Deltagare män", "participants"),
+    ("participants_total", "Deltagare totalt", "participants"),
+    ("volume_contacts", "Volyminsats", "volume_contacts"),
+    ("work_women", "Utfall arbete kvinnor", "outcomes"),
+    ("work_men", "Utfall arbete män", "outcomes"),
+    ("work_total", "Utfall arbete totalt", "outcomes"),
+    ("studies_women", "Utfall studier kvinnor", "outcomes"),
+    ("studies_men", "Utfall studier män", "outcomes"),
+    ("studies_total", "Utfall studier totalt", "outcomes"),
 ]
+
+
+def _missing(row: dict[str, Any], applies: set[str]) -> dict[str, str]:
+    """Why each empty cell of `row` is empty, given the measures that apply to it."""
+    return {
+        field: "not_reported" if measure in applies else "not_applicable"
+        for field, _, measure in COLUMNS
+        if measure is not None and row[field] is None
+    }
+
+
+def _applies(insats: InsatsInfo) -> set[str]:
+    return {
+        name
+        for name, measure in MEASURES.items()
+        if measure.applies_to(InsatsKind(insats.kind)) and name not in insats.not_applicable
+    }
 
 
 def _row(insats_id: int | None, name: str, measures: dict[str, Any]) -> dict[str, Any]:
@@ -62,28 +83,37 @@ def annual_table(
     """One row per active insats, then the total row; None where a measure does not apply."""
     selection, levels, figures = forbund_figures(session, forbund, period, approved_only)
     table = []
+    applying: set[str] = set()
     for insats in selection.insatser:
         sums = [
             Sum(r.measure, r.category, r.gender, r.value, r.reported_by)
             for r in levels[(insats.forbund_code, insats.id)]
         ]
-        table.append(_row(insats.id, insats.name, build_measures(sums)))
-    table.append(_row(None, "Totalt", figures["measures"]))
+        row = _row(insats.id, insats.name, build_measures(sums))
+        applies = _applies(insats)
+        applying |= applies
+        table.append({**row, "missing": _missing(row, applies)})
+    total = _row(None, "Totalt", figures["measures"])
+    # The total is "ej aktuellt" only where the measure applies to none of the insatser.
+    table.append({**total, "missing": _missing(total, applying)})
     return {"forbund": forbund.code, "period": str(period), "rows": table}
 
 
-def _cell(value: Any) -> Any:
-    return NOT_APPLICABLE if value is None else value
+def _cell(row: dict[str, Any], field: str) -> Any:
+    value = row[field]
+    if value is None and field in row.get("missing", {}):
+        return MISSING_WORDS[row["missing"][field]]
+    return value
 
 
-def _xlsx_cell(value: Any) -> Any:
-    value = _cell(value)
+def _xlsx_cell(row: dict[str, Any], field: str) -> Any:
+    value = _cell(row, field)
     # Names stored before control characters were refused must not break the workbook.
     return ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value
 
 
-def _csv_cell(value: Any) -> Any:
-    value = _cell(value)
+def _csv_cell(row: dict[str, Any], field: str) -> Any:
+    value = _cell(row, field)
     if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
         # An insats named "=HYPERLINK(...)" must stay text in Excel, never become a formula.
         return "'" + value
@@ -94,9 +124,9 @@ def to_csv(table: dict[str, Any]) -> str:
     """CSV with Swedish headers, `;`-separated as Swedish Excel expects."""
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-    writer.writerow([header for _, header in COLUMNS])
+    writer.writerow([header for _, header, _ in COLUMNS])
     for row in table["rows"]:
-        writer.writerow([_csv_cell(row[key]) for key, _ in COLUMNS])
+        writer.writerow([_csv_cell(row, key) for key, _, _ in COLUMNS])
     return out.getvalue()
 
 
@@ -105,9 +135,9 @@ def to_xlsx(table: dict[str, Any]) -> bytes:
     book = Workbook()
     sheet = book.active
     sheet.title = f"{table['forbund']} {table['period']}"[:31]
-    sheet.append([header for _, header in COLUMNS])
+    sheet.append([header for _, header, _ in COLUMNS])
     for row in table["rows"]:
-        sheet.append([_xlsx_cell(row[key]) for key, _ in COLUMNS])
+        sheet.append([_xlsx_cell(row, key) for key, _, _ in COLUMNS])
     for cells in sheet.iter_rows():
         for cell in cells:
             if cell.data_type == "f":  # text that openpyxl took for a formula stays text

@@ -93,9 +93,12 @@ def attachment_filename(response: Response) -> str:
     return match.group(1)
 
 
+NOT_REPORTED = "ej rapporterat"
+
+
 def as_json_value(cell: Any) -> Any:
-    """A CSV or XLSX cell as the JSON value it stands for: "ej aktuellt" is null."""
-    return None if cell == NOT_APPLICABLE else cell
+    """A CSV or XLSX cell as the JSON value it stands for: the words are null."""
+    return None if cell in (NOT_APPLICABLE, NOT_REPORTED) else cell
 
 
 # --- JSON -----------------------------------------------------------------------------------
@@ -345,3 +348,82 @@ def test_without_a_token_the_table_is_a_401_problem(
     assert response.status_code == 401, response.text
     assert response.headers["content-type"].startswith(PROBLEM_JSON)
     assert response.headers["www-authenticate"].lower().startswith("bearer")
+
+
+# --- why a cell is empty, and format= (issue 13) ---------------------------------------------
+
+
+def _mixed_forbund(api: Api) -> None:
+    """A psykolog (utfall does not apply), an AMT insats that reported no volyminsats, and a
+    structural insats (no deltagare at all)."""
+    api.forbund()
+    psykolog = api.insats(name="Psykolog", not_applicable=["outcomes"])["id"]
+    amt = api.insats(name="AMT")["id"]
+    natverk = api.insats(name="Nätverk", kind="structural")["id"]
+    api.report(psykolog, "2022", {"participants": {"women": 3, "men": 4}, "volume_contacts": 9})
+    api.report(
+        amt,
+        "2022",
+        {
+            "participants": {"women": 1, "men": 1},
+            "ended": {"women": 1, "men": 0},
+            "outcomes": {"work": {"women": 1, "men": 0}},
+        },
+    )
+    api.report(natverk, "2022", {"attendees": {"fk": 4}, "volume_contacts": 2})
+
+
+def test_json_says_why_each_empty_cell_is_empty(client: TestClient, api: Api) -> None:
+    _mixed_forbund(api)
+    rows = {r["insats"]: r for r in get_table(client, api.admin).json()["rows"]}
+    assert rows["Psykolog"]["work_total"] is None
+    assert rows["Psykolog"]["missing"]["work_total"] == "not_applicable"
+    assert rows["AMT"]["volume_contacts"] is None
+    assert rows["AMT"]["missing"]["volume_contacts"] == "not_reported"
+    assert rows["AMT"]["missing"].get("work_total") is None  # it has a number
+    assert rows["Nätverk"]["missing"]["participants_total"] == "not_applicable"
+    # Nobody reported utfall studier, which applies to the AMT insats: not reported.
+    assert rows["Totalt"]["missing"] == dict.fromkeys(
+        ("studies_women", "studies_men", "studies_total"), "not_reported"
+    )
+
+
+def test_csv_and_xlsx_say_ej_aktuellt_and_ej_rapporterat(client: TestClient, api: Api) -> None:
+    _mixed_forbund(api)
+    text = get_table(client, api.admin, CSV).content.decode("utf-8-sig")
+    header, *lines = list(csv.reader(io.StringIO(text), delimiter=";"))
+    csv_rows = {line[0]: dict(zip(header, line, strict=True)) for line in lines}
+    assert csv_rows["Psykolog"]["Utfall arbete totalt"] == NOT_APPLICABLE
+    assert csv_rows["AMT"]["Volyminsats"] == NOT_REPORTED
+    assert csv_rows["Nätverk"]["Deltagare totalt"] == NOT_APPLICABLE
+    assert csv_rows["AMT"]["Utfall arbete totalt"] == "1"
+    book = load_workbook(io.BytesIO(get_table(client, api.admin, XLSX).content))
+    sheet = book.active
+    assert sheet is not None
+    values = [[cell.value for cell in row] for row in sheet.iter_rows()]
+    xlsx_rows = {row[0]: dict(zip(values[0], row, strict=True)) for row in values[1:]}
+    assert xlsx_rows["AMT"]["Volyminsats"] == NOT_REPORTED
+    assert xlsx_rows["Psykolog"]["Volyminsats"] == 9  # numbers stay numbers
+
+
+@pytest.mark.parametrize(
+    ("fmt", "media_type"), [("csv", "text/csv"), ("xlsx", XLSX), ("json", "application/json")]
+)
+def test_format_chooses_the_format_whatever_accept_says(
+    client: TestClient, api: Api, fmt: str, media_type: str
+) -> None:
+    _mixed_forbund(api)
+    response = client.get(
+        TABLE,
+        params={"period": "2022", "format": fmt},
+        headers={**api.admin, "Accept": "application/xml"},
+    )
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith(media_type)
+
+
+def test_an_unknown_format_is_a_422_naming_it(client: TestClient, api: Api) -> None:
+    api.forbund()
+    response = client.get(TABLE, params={"period": "2022", "format": "pdf"}, headers=api.admin)
+    assert response.status_code == 422
+    assert response.json()["errors"][0]["loc"] == ["query", "format"]

@@ -14,7 +14,13 @@ def load_sundsvall_2022(api: Api) -> list[int]:
     api.forbund("sundsvall")
     ids = []
     for name, participants, volume, work, studies in SUNDSVALL_2022:
-        insats = api.insats(name=name)
+        # What Sundsvall's table calls "ej aktuellt" does not apply to the insats.
+        not_applicable = [
+            measure
+            for measure, value in (("volume_contacts", volume), ("outcomes", work))
+            if value is None
+        ]
+        insats = api.insats(name=name, not_applicable=not_applicable)
         ids.append(insats["id"])
         outcomes = (
             None if work is None else {"work": unsplit(work), "studies": unsplit(studies or 0)}
@@ -45,8 +51,9 @@ def test_sundsvall_2022_gives_exactly_the_total_row(client: TestClient, api: Api
     measures = result["measures"]
     assert (result["insatser"], result["reports"]) == (8, 8)
     assert (measures["participants"]["total"], measures["participants"]["reported_by"]) == (713, 8)
-    # Reported by 5 of the 8 it applies to (the domain brief's worked example).
-    assert measures["volume_contacts"] == {"total": 1134, "reported_by": 5, "applies_to": 8}
+    # Volyminsats reported by 5 of the 5 insatser it applies to (the 8 of the domain brief's
+    # worked example, less the 3 where Sundsvall's table says "ej aktuellt").
+    assert measures["volume_contacts"] == {"total": 1134, "reported_by": 5, "applies_to": 5}
     assert measures["outcomes"]["work"]["total"] == 123
     assert measures["outcomes"]["studies"]["total"] == 14
     assert measures["outcomes"]["work"]["reported_by"] == 4

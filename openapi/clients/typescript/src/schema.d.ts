@@ -475,8 +475,10 @@ export interface paths {
         };
         /**
          * Annual Table
-         * @description Årsredovisningstabell: one row per insats and a total row; "ej aktuellt" where a
-         *     measure does not apply (null in JSON).
+         * @description Årsredovisningstabell: one row per insats and a total row. A cell without a number says
+         *     why: `ej aktuellt` (the measure does not apply to the insats) or `ej rapporterat` (it
+         *     applies and was not reported); in JSON it is null, with the reason in the row's
+         *     `missing`. JSON, CSV or XLSX by `format=`, else by `Accept`.
          */
         get: operations["getAnnualReportTable"];
         put?: never;
@@ -2262,7 +2264,7 @@ export interface components {
         };
         /**
          * TableRow
-         * @description One row of the annual-report table; null means "ej aktuellt".
+         * @description One row of the annual-report table; `missing` says why a null is null.
          */
         TableRow: {
             /**
@@ -2325,6 +2327,13 @@ export interface components {
              * @description Utfall studier totalt.
              */
             studies_total: number | null;
+            /**
+             * Missing
+             * @description Why each null field of the row is null: `not_applicable` (the measure does not apply to the insats: CSV and XLSX say `ej aktuellt`) or `not_reported` (it applies and was not reported: `ej rapporterat`). On the total row, `not_applicable` only where the measure applies to no insats.
+             */
+            missing?: {
+                [key: string]: "not_applicable" | "not_reported";
+            };
         };
     };
     responses: never;
@@ -4476,6 +4485,8 @@ export interface operations {
                 period: string;
                 /** @description Endast godkända: count approved reports only (default: all). */
                 approved_only?: boolean;
+                /** @description Format: `json`, `csv` or `xlsx`; when given, `Accept` is not consulted. */
+                format?: ("json" | "csv" | "xlsx") | null;
             };
             header?: never;
             path: {

@@ -25,6 +25,7 @@ from .forbund_summary import ForbundSummary
 from .gender_count import GenderCount
 from .gender_count_in import GenderCountIn
 from .gender_figure import GenderFigure
+from .get_annual_report_table_format_type_0 import GetAnnualReportTableFormatType0
 from .group_by import GroupBy
 from .group_row import GroupRow
 from .health_status import HealthStatus
@@ -52,6 +53,8 @@ from .measures_attendees_type_0 import MeasuresAttendeesType0
 from .measures_income_source_at_exit_type_0 import MeasuresIncomeSourceAtExitType0
 from .measures_income_source_at_start_type_0 import MeasuresIncomeSourceAtStartType0
 from .measures_outcomes_type_0 import MeasuresOutcomesType0
+from .missing import Missing
+from .missing_additional_property import MissingAdditionalProperty
 from .national_summary import NationalSummary
 from .outcomes import Outcomes
 from .outcomes_in import OutcomesIn
@@ -94,6 +97,7 @@ __all__ = (
     "GenderCount",
     "GenderCountIn",
     "GenderFigure",
+    "GetAnnualReportTableFormatType0",
     "GroupBy",
     "GroupRow",
     "HealthStatus",
@@ -121,6 +125,8 @@ __all__ = (
     "MeasuresIncomeSourceAtExitType0",
     "MeasuresIncomeSourceAtStartType0",
     "MeasuresOutcomesType0",
+    "Missing",
+    "MissingAdditionalProperty",
     "NationalSummary",
     "Outcomes",
     "OutcomesIn",

@@ -1,17 +1,23 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.missing import Missing
+
 
 T = TypeVar("T", bound="TableRow")
 
 
 @_attrs_define
 class TableRow:
-    """One row of the annual-report table; null means "ej aktuellt".
+    """One row of the annual-report table; `missing` says why a null is null.
 
     Attributes:
         insats_id (int | None): Insatsens id; null on the total row.
@@ -26,6 +32,9 @@ class TableRow:
         studies_women (int | None): Utfall studier kvinnor.
         studies_men (int | None): Utfall studier män.
         studies_total (int | None): Utfall studier totalt.
+        missing (Missing | Unset): Why each null field of the row is null: `not_applicable` (the measure does not apply
+            to the insats: CSV and XLSX say `ej aktuellt`) or `not_reported` (it applies and was not reported: `ej
+            rapporterat`). On the total row, `not_applicable` only where the measure applies to no insats.
     """
 
     insats_id: int | None
@@ -40,6 +49,7 @@ class TableRow:
     studies_women: int | None
     studies_men: int | None
     studies_total: int | None
+    missing: Missing | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -78,6 +88,10 @@ class TableRow:
         studies_total: int | None
         studies_total = self.studies_total
 
+        missing: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.missing, Unset):
+            missing = self.missing.to_dict()
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -96,11 +110,15 @@ class TableRow:
                 "studies_total": studies_total,
             }
         )
+        if missing is not UNSET:
+            field_dict["missing"] = missing
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.missing import Missing  # noqa: PLC0415
+
         d = dict(src_dict)
 
         def _parse_insats_id(data: object) -> int | None:
@@ -182,6 +200,13 @@ class TableRow:
 
         studies_total = _parse_studies_total(d.pop("studies_total"))
 
+        _missing = d.pop("missing", UNSET)
+        missing: Missing | Unset
+        if isinstance(_missing, Unset):
+            missing = UNSET
+        else:
+            missing = Missing.from_dict(_missing)
+
         table_row = cls(
             insats_id=insats_id,
             insats=insats,
@@ -195,6 +220,7 @@ class TableRow:
             studies_women=studies_women,
             studies_men=studies_men,
             studies_total=studies_total,
+            missing=missing,
         )
 
         table_row.additional_properties = d

@@ -7,6 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.annual_table import AnnualTable
+from ...models.get_annual_report_table_format_type_0 import GetAnnualReportTableFormatType0
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
 
@@ -16,6 +17,7 @@ def _get_kwargs(
     *,
     period: str,
     approved_only: bool | Unset = False,
+    format_: GetAnnualReportTableFormatType0 | None | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -23,6 +25,15 @@ def _get_kwargs(
     params["period"] = period
 
     params["approved_only"] = approved_only
+
+    json_format_: None | str | Unset
+    if isinstance(format_, Unset):
+        json_format_ = UNSET
+    elif isinstance(format_, GetAnnualReportTableFormatType0):
+        json_format_ = format_.value
+    else:
+        json_format_ = format_
+    params["format"] = json_format_
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -96,17 +107,22 @@ def sync_detailed(
     client: AuthenticatedClient,
     period: str,
     approved_only: bool | Unset = False,
+    format_: GetAnnualReportTableFormatType0 | None | Unset = UNSET,
 ) -> Response[AnnualTable | Problem]:
     """Annual Table
 
-     Årsredovisningstabell: one row per insats and a total row; "ej aktuellt" where a
-    measure does not apply (null in JSON).
+     Årsredovisningstabell: one row per insats and a total row. A cell without a number says
+    why: `ej aktuellt` (the measure does not apply to the insats) or `ej rapporterat` (it
+    applies and was not reported); in JSON it is null, with the reason in the row's
+    `missing`. JSON, CSV or XLSX by `format=`, else by `Accept`.
 
     Args:
         code (str):
         period (str): Period: 2023, 2023H1, 2023T2 or 2023Q4.
         approved_only (bool | Unset): Endast godkända: count approved reports only (default: all).
             Default: False.
+        format_ (GetAnnualReportTableFormatType0 | None | Unset): Format: `json`, `csv` or `xlsx`;
+            when given, `Accept` is not consulted.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -120,6 +136,7 @@ def sync_detailed(
         code=code,
         period=period,
         approved_only=approved_only,
+        format_=format_,
     )
 
     response = client.get_httpx_client().request(
@@ -135,17 +152,22 @@ def sync(
     client: AuthenticatedClient,
     period: str,
     approved_only: bool | Unset = False,
+    format_: GetAnnualReportTableFormatType0 | None | Unset = UNSET,
 ) -> AnnualTable | Problem | None:
     """Annual Table
 
-     Årsredovisningstabell: one row per insats and a total row; "ej aktuellt" where a
-    measure does not apply (null in JSON).
+     Årsredovisningstabell: one row per insats and a total row. A cell without a number says
+    why: `ej aktuellt` (the measure does not apply to the insats) or `ej rapporterat` (it
+    applies and was not reported); in JSON it is null, with the reason in the row's
+    `missing`. JSON, CSV or XLSX by `format=`, else by `Accept`.
 
     Args:
         code (str):
         period (str): Period: 2023, 2023H1, 2023T2 or 2023Q4.
         approved_only (bool | Unset): Endast godkända: count approved reports only (default: all).
             Default: False.
+        format_ (GetAnnualReportTableFormatType0 | None | Unset): Format: `json`, `csv` or `xlsx`;
+            when given, `Accept` is not consulted.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -160,6 +182,7 @@ def sync(
         client=client,
         period=period,
         approved_only=approved_only,
+        format_=format_,
     ).parsed
 
 
@@ -169,17 +192,22 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     period: str,
     approved_only: bool | Unset = False,
+    format_: GetAnnualReportTableFormatType0 | None | Unset = UNSET,
 ) -> Response[AnnualTable | Problem]:
     """Annual Table
 
-     Årsredovisningstabell: one row per insats and a total row; "ej aktuellt" where a
-    measure does not apply (null in JSON).
+     Årsredovisningstabell: one row per insats and a total row. A cell without a number says
+    why: `ej aktuellt` (the measure does not apply to the insats) or `ej rapporterat` (it
+    applies and was not reported); in JSON it is null, with the reason in the row's
+    `missing`. JSON, CSV or XLSX by `format=`, else by `Accept`.
 
     Args:
         code (str):
         period (str): Period: 2023, 2023H1, 2023T2 or 2023Q4.
         approved_only (bool | Unset): Endast godkända: count approved reports only (default: all).
             Default: False.
+        format_ (GetAnnualReportTableFormatType0 | None | Unset): Format: `json`, `csv` or `xlsx`;
+            when given, `Accept` is not consulted.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -193,6 +221,7 @@ async def asyncio_detailed(
         code=code,
         period=period,
         approved_only=approved_only,
+        format_=format_,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -206,17 +235,22 @@ async def asyncio(
     client: AuthenticatedClient,
     period: str,
     approved_only: bool | Unset = False,
+    format_: GetAnnualReportTableFormatType0 | None | Unset = UNSET,
 ) -> AnnualTable | Problem | None:
     """Annual Table
 
-     Årsredovisningstabell: one row per insats and a total row; "ej aktuellt" where a
-    measure does not apply (null in JSON).
+     Årsredovisningstabell: one row per insats and a total row. A cell without a number says
+    why: `ej aktuellt` (the measure does not apply to the insats) or `ej rapporterat` (it
+    applies and was not reported); in JSON it is null, with the reason in the row's
+    `missing`. JSON, CSV or XLSX by `format=`, else by `Accept`.
 
     Args:
         code (str):
         period (str): Period: 2023, 2023H1, 2023T2 or 2023Q4.
         approved_only (bool | Unset): Endast godkända: count approved reports only (default: all).
             Default: False.
+        format_ (GetAnnualReportTableFormatType0 | None | Unset): Format: `json`, `csv` or `xlsx`;
+            when given, `Accept` is not consulted.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -232,5 +266,6 @@ async def asyncio(
             client=client,
             period=period,
             approved_only=approved_only,
+            format_=format_,
         )
     ).parsed
