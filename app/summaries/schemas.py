@@ -173,6 +173,9 @@ class SeriesPoint(BaseModel):
     unspecified: int | None = Field(description="Kön ej angivet.")
     total: int | None = Field(description="Totalt; null when no report gave the measure that year.")
     reported_by: int = Field(description="Rapporterat av.")
+    applies_to: int | None = Field(
+        default=None, description=APPLIES_TO + " Null in a year no insats reported it."
+    )
 
 
 class Series(BaseModel):

@@ -198,6 +198,7 @@ def series(
                 "unspecified": figure.get("unspecified"),
                 "total": figure.get("total"),
                 "reported_by": figure.get("reported_by", 0),
+                "applies_to": figure.get("applies_to"),
             }
         )
     return {"forbund": forbund.code, "measure": name, "points": points}

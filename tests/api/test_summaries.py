@@ -299,3 +299,23 @@ def test_rows_grouped_by_lan_are_under_lan_too(client: TestClient, api: Api) -> 
     by_lan = client.get("/api/v1/national/summary", params=params, headers=api.admin).json()
     assert [r["key"] for r in by_lan["lan"]] == ["Jämtlands län", "Västernorrlands län"]
     assert by_lan["lan"] == by_lan["forbund"]
+
+
+def test_a_series_of_a_category_path_carries_its_coverage_each_year(
+    client: TestClient, api: Api
+) -> None:
+    api.forbund("sundsvall")
+    natverk = api.insats(name="Nätverk", kind="structural")["id"]
+    api.insats(name="Forum", kind="structural")
+    api.report(natverk, "2022", {"attendees": {"fk": 4, "other": 2}})
+    response = client.get(
+        "/api/v1/forbund/sundsvall/series",
+        params={"measure": "attendees.fk", "from": "2021", "to": "2022"},
+        headers=api.admin,
+    )
+    assert response.status_code == 200, response.text
+    points = response.json()["points"]
+    assert [(p["period"], p["total"], p["reported_by"], p["applies_to"]) for p in points] == [
+        ("2021", None, 0, None),
+        ("2022", 4, 1, 2),  # reported by 1 of the 2 structural insatser it applies to
+    ]

@@ -2212,6 +2212,11 @@ export interface components {
              * @description Rapporterat av.
              */
             reported_by: number;
+            /**
+             * Applies To
+             * @description Gäller: active insatser the measure applies to (their kind allows it and it is not in their `not_applicable`); `reported_by` of `applies_to` is who has reported what they should. Null in a year no insats reported it.
+             */
+            applies_to?: number | null;
         };
         /**
          * ShareFigure

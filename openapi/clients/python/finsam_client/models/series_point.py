@@ -6,6 +6,8 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 T = TypeVar("T", bound="SeriesPoint")
 
 
@@ -20,6 +22,9 @@ class SeriesPoint:
         unspecified (int | None): Kön ej angivet.
         total (int | None): Totalt; null when no report gave the measure that year.
         reported_by (int): Rapporterat av.
+        applies_to (int | None | Unset): Gäller: active insatser the measure applies to (their kind allows it and it is
+            not in their `not_applicable`); `reported_by` of `applies_to` is who has reported what they should. Null in a
+            year no insats reported it.
     """
 
     period: str
@@ -28,6 +33,7 @@ class SeriesPoint:
     unspecified: int | None
     total: int | None
     reported_by: int
+    applies_to: int | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -47,6 +53,12 @@ class SeriesPoint:
 
         reported_by = self.reported_by
 
+        applies_to: int | None | Unset
+        if isinstance(self.applies_to, Unset):
+            applies_to = UNSET
+        else:
+            applies_to = self.applies_to
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -59,6 +71,8 @@ class SeriesPoint:
                 "reported_by": reported_by,
             }
         )
+        if applies_to is not UNSET:
+            field_dict["applies_to"] = applies_to
 
         return field_dict
 
@@ -97,6 +111,15 @@ class SeriesPoint:
 
         reported_by = d.pop("reported_by")
 
+        def _parse_applies_to(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        applies_to = _parse_applies_to(d.pop("applies_to", UNSET))
+
         series_point = cls(
             period=period,
             women=women,
@@ -104,6 +127,7 @@ class SeriesPoint:
             unspecified=unspecified,
             total=total,
             reported_by=reported_by,
+            applies_to=applies_to,
         )
 
         series_point.additional_properties = d
