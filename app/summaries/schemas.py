@@ -204,6 +204,17 @@ class TableRow(BaseModel):
     studies_women: int | None = Field(description="Utfall studier kvinnor.")
     studies_men: int | None = Field(description="Utfall studier män.")
     studies_total: int | None = Field(description="Utfall studier totalt.")
+    attendees_total: int | None = Field(
+        default=None, description="Deltagare (strukturinriktad insats) totalt, all organisations."
+    )
+    attendees_fk: int | None = Field(default=None, description="varav Försäkringskassan.")
+    attendees_af: int | None = Field(default=None, description="varav Arbetsförmedlingen.")
+    attendees_region: int | None = Field(default=None, description="varav region.")
+    attendees_kommun: int | None = Field(default=None, description="varav kommun.")
+    attendees_other: int | None = Field(default=None, description="varav övriga.")
+    activities: int | None = Field(
+        default=None, description="Aktiviteter (strukturinriktad insats)."
+    )
     missing: dict[str, MissingReason] = Field(
         default_factory=dict,
         description="Why each null field of the row is null: `not_applicable` (the measure "

@@ -12,7 +12,13 @@ from sqlalchemy.orm import Session
 
 from app.db.aggregates import InsatsInfo
 from app.db.models import Forbund
-from app.domain.measures import MEASURES, InsatsKind, Shape
+from app.domain.measures import (
+    ATTENDEE_ORGANISATIONS,
+    CATEGORY_LABELS,
+    MEASURES,
+    InsatsKind,
+    Shape,
+)
 from app.domain.periods import Period, PeriodKind
 from app.domain.summary import Sum, build_measures
 from app.errors import Code, FinsamError
@@ -22,6 +28,8 @@ from app.summaries.service import forbund_figures
 # apply to the insats ("ej aktuellt"), or it applies and was not reported ("ej rapporterat").
 MISSING_WORDS = {"not_applicable": "ej aktuellt", "not_reported": "ej rapporterat"}
 NOT_APPLICABLE = MISSING_WORDS["not_applicable"]
+
+_ORGANISATION = {"other": "övriga organisationer"}
 
 # (field of TableRow, Swedish column header, the measure it shows)
 COLUMNS: list[tuple[str, str, str | None]] = [
@@ -36,6 +44,15 @@ COLUMNS: list[tuple[str, str, str | None]] = [
     ("studies_women", "Utfall studier kvinnor", "outcomes"),
     ("studies_men", "Utfall studier män", "outcomes"),
     ("studies_total", "Utfall studier totalt", "outcomes"),
+    # A strukturinriktad insats's figures: its attendees, in total and per organisation,
+    # and its activities.
+    ("attendees_total", "Deltagare strukturinsats totalt", "attendees"),
+    *(
+        # "other" is "annat/okänt" among outcomes; among organisations it is the others.
+        (f"attendees_{org}", f"varav {_ORGANISATION.get(org, CATEGORY_LABELS[org])}", "attendees")
+        for org in ATTENDEE_ORGANISATIONS
+    ),
+    ("activities", "Aktiviteter", "activities"),
 ]
 
 
@@ -53,6 +70,16 @@ def _applies(insats: InsatsInfo) -> set[str]:
         name
         for name, measure in MEASURES.items()
         if measure.applies_to(InsatsKind(insats.kind)) and name not in insats.not_applicable
+    }
+
+
+def _attendees(figure: dict[str, Any] | None) -> dict[str, int | None]:
+    """Attendees per organisation, and their sum where any organisation was reported."""
+    by_org = {org: ((figure or {}).get(org) or {}).get("total") for org in ATTENDEE_ORGANISATIONS}
+    given = [v for v in by_org.values() if v is not None]
+    return {
+        "attendees_total": sum(given) if given else None,
+        **{f"attendees_{org}": value for org, value in by_org.items()},
     }
 
 
@@ -74,6 +101,8 @@ def _row(insats_id: int | None, name: str, measures: dict[str, Any]) -> dict[str
         "studies_women": studies.get("women"),
         "studies_men": studies.get("men"),
         "studies_total": studies.get("total"),
+        **_attendees(measures["attendees"]),
+        "activities": (measures["activities"] or {}).get("total"),
     }
 
 

@@ -38,6 +38,17 @@ COLUMNS = [
     ("studies_women", "Utfall studier kvinnor"),
     ("studies_men", "Utfall studier män"),
     ("studies_total", "Utfall studier totalt"),
+    ("attendees_total", "Deltagare strukturinsats totalt"),
+    ("attendees_fk", "varav Försäkringskassan"),
+    ("attendees_af", "varav Arbetsförmedlingen"),
+    ("attendees_region", "varav region"),
+    ("attendees_kommun", "varav kommun"),
+    ("attendees_other", "varav övriga organisationer"),
+    ("activities", "Aktiviteter"),
+]
+# A strukturinriktad insats's columns: "ej aktuellt" for every individinriktad one.
+STRUCTURAL = [
+    field for field, _ in COLUMNS if field.startswith("attendees") or field == "activities"
 ]
 NUMBER_COLUMNS = [field for field, _ in COLUMNS[1:]]
 
@@ -63,6 +74,7 @@ def expected_rows() -> dict[str, dict[str, Any]]:
             "studies_men": 0 if outcomes_given else None,
             # The loader reports studies 0 beside a work figure: a given 0, not "ej aktuellt".
             "studies_total": (studies or 0) if outcomes_given else None,
+            **dict.fromkeys(STRUCTURAL),
         }
     rows["Totalt"] = {
         "participants_women": 0,
@@ -75,6 +87,7 @@ def expected_rows() -> dict[str, dict[str, Any]]:
         "studies_women": 0,
         "studies_men": 0,
         "studies_total": 14,
+        **dict.fromkeys(STRUCTURAL),
     }
     return rows
 
@@ -175,6 +188,7 @@ def test_an_insats_without_a_report_has_a_row_of_nulls_and_adds_nothing_to_the_t
         "studies_women": 5,
         "studies_men": 4,
         "studies_total": 9,
+        **dict.fromkeys(STRUCTURAL),
     }
     assert {f: rows[None][f] for f in NUMBER_COLUMNS} == reported_row
 
@@ -382,9 +396,20 @@ def test_json_says_why_each_empty_cell_is_empty(client: TestClient, api: Api) ->
     assert rows["AMT"]["missing"]["volume_contacts"] == "not_reported"
     assert rows["AMT"]["missing"].get("work_total") is None  # it has a number
     assert rows["Nätverk"]["missing"]["participants_total"] == "not_applicable"
-    # Nobody reported utfall studier, which applies to the AMT insats: not reported.
+    # Nobody reported utfall studier (which applies to the AMT insats), nor the structural
+    # insats's activities or most organisations: not reported. Every other total has a number.
     assert rows["Totalt"]["missing"] == dict.fromkeys(
-        ("studies_women", "studies_men", "studies_total"), "not_reported"
+        (
+            "studies_women",
+            "studies_men",
+            "studies_total",
+            "attendees_af",
+            "attendees_region",
+            "attendees_kommun",
+            "attendees_other",
+            "activities",
+        ),
+        "not_reported",
     )
 
 
@@ -427,3 +452,33 @@ def test_an_unknown_format_is_a_422_naming_it(client: TestClient, api: Api) -> N
     response = client.get(TABLE, params={"period": "2022", "format": "pdf"}, headers=api.admin)
     assert response.status_code == 422
     assert response.json()["errors"][0]["loc"] == ["query", "format"]
+
+
+def test_a_structural_insats_shows_its_attendees_and_activities(
+    client: TestClient, api: Api
+) -> None:
+    _mixed_forbund(api)
+    natverk = next(
+        i
+        for i in api.client.get("/api/v1/forbund/sundsvall/insatser", headers=api.admin).json()
+        if i["name"] == "Nätverk"
+    )
+    api.report(natverk["id"], "2022", {"attendees": {"fk": 4, "kommun": 6}, "activities": 3})
+    rows = {r["insats"]: r for r in get_table(client, api.admin).json()["rows"]}
+    natverk_row = rows["Nätverk"]
+    assert (natverk_row["attendees_total"], natverk_row["attendees_fk"]) == (10, 4)
+    assert natverk_row["attendees_af"] is None
+    assert natverk_row["missing"]["attendees_af"] == "not_reported"
+    assert natverk_row["activities"] == 3
+    assert rows["AMT"]["missing"]["attendees_total"] == "not_applicable"
+    assert (rows["Totalt"]["attendees_total"], rows["Totalt"]["activities"]) == (10, 3)
+    csv_rows = {
+        line[0]: line
+        for line in csv.reader(
+            io.StringIO(get_table(client, api.admin, CSV).content.decode("utf-8-sig")),
+            delimiter=";",
+        )
+    }
+    header = csv_rows["Insats"]
+    assert csv_rows["Nätverk"][header.index("Aktiviteter")] == "3"
+    assert csv_rows["AMT"][header.index("Aktiviteter")] == NOT_APPLICABLE

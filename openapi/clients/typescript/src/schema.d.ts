@@ -2333,6 +2333,41 @@ export interface components {
              */
             studies_total: number | null;
             /**
+             * Attendees Total
+             * @description Deltagare (strukturinriktad insats) totalt, all organisations.
+             */
+            attendees_total?: number | null;
+            /**
+             * Attendees Fk
+             * @description varav Försäkringskassan.
+             */
+            attendees_fk?: number | null;
+            /**
+             * Attendees Af
+             * @description varav Arbetsförmedlingen.
+             */
+            attendees_af?: number | null;
+            /**
+             * Attendees Region
+             * @description varav region.
+             */
+            attendees_region?: number | null;
+            /**
+             * Attendees Kommun
+             * @description varav kommun.
+             */
+            attendees_kommun?: number | null;
+            /**
+             * Attendees Other
+             * @description varav övriga.
+             */
+            attendees_other?: number | null;
+            /**
+             * Activities
+             * @description Aktiviteter (strukturinriktad insats).
+             */
+            activities?: number | null;
+            /**
              * Missing
              * @description Why each null field of the row is null: `not_applicable` (the measure does not apply to the insats: CSV and XLSX say `ej aktuellt`) or `not_reported` (it applies and was not reported: `ej rapporterat`). On the total row, `not_applicable` only where the measure applies to no insats.
              */

@@ -32,6 +32,13 @@ class TableRow:
         studies_women (int | None): Utfall studier kvinnor.
         studies_men (int | None): Utfall studier män.
         studies_total (int | None): Utfall studier totalt.
+        attendees_total (int | None | Unset): Deltagare (strukturinriktad insats) totalt, all organisations.
+        attendees_fk (int | None | Unset): varav Försäkringskassan.
+        attendees_af (int | None | Unset): varav Arbetsförmedlingen.
+        attendees_region (int | None | Unset): varav region.
+        attendees_kommun (int | None | Unset): varav kommun.
+        attendees_other (int | None | Unset): varav övriga.
+        activities (int | None | Unset): Aktiviteter (strukturinriktad insats).
         missing (Missing | Unset): Why each null field of the row is null: `not_applicable` (the measure does not apply
             to the insats: CSV and XLSX say `ej aktuellt`) or `not_reported` (it applies and was not reported: `ej
             rapporterat`). On the total row, `not_applicable` only where the measure applies to no insats.
@@ -49,6 +56,13 @@ class TableRow:
     studies_women: int | None
     studies_men: int | None
     studies_total: int | None
+    attendees_total: int | None | Unset = UNSET
+    attendees_fk: int | None | Unset = UNSET
+    attendees_af: int | None | Unset = UNSET
+    attendees_region: int | None | Unset = UNSET
+    attendees_kommun: int | None | Unset = UNSET
+    attendees_other: int | None | Unset = UNSET
+    activities: int | None | Unset = UNSET
     missing: Missing | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -88,6 +102,48 @@ class TableRow:
         studies_total: int | None
         studies_total = self.studies_total
 
+        attendees_total: int | None | Unset
+        if isinstance(self.attendees_total, Unset):
+            attendees_total = UNSET
+        else:
+            attendees_total = self.attendees_total
+
+        attendees_fk: int | None | Unset
+        if isinstance(self.attendees_fk, Unset):
+            attendees_fk = UNSET
+        else:
+            attendees_fk = self.attendees_fk
+
+        attendees_af: int | None | Unset
+        if isinstance(self.attendees_af, Unset):
+            attendees_af = UNSET
+        else:
+            attendees_af = self.attendees_af
+
+        attendees_region: int | None | Unset
+        if isinstance(self.attendees_region, Unset):
+            attendees_region = UNSET
+        else:
+            attendees_region = self.attendees_region
+
+        attendees_kommun: int | None | Unset
+        if isinstance(self.attendees_kommun, Unset):
+            attendees_kommun = UNSET
+        else:
+            attendees_kommun = self.attendees_kommun
+
+        attendees_other: int | None | Unset
+        if isinstance(self.attendees_other, Unset):
+            attendees_other = UNSET
+        else:
+            attendees_other = self.attendees_other
+
+        activities: int | None | Unset
+        if isinstance(self.activities, Unset):
+            activities = UNSET
+        else:
+            activities = self.activities
+
         missing: dict[str, Any] | Unset = UNSET
         if not isinstance(self.missing, Unset):
             missing = self.missing.to_dict()
@@ -110,6 +166,20 @@ class TableRow:
                 "studies_total": studies_total,
             }
         )
+        if attendees_total is not UNSET:
+            field_dict["attendees_total"] = attendees_total
+        if attendees_fk is not UNSET:
+            field_dict["attendees_fk"] = attendees_fk
+        if attendees_af is not UNSET:
+            field_dict["attendees_af"] = attendees_af
+        if attendees_region is not UNSET:
+            field_dict["attendees_region"] = attendees_region
+        if attendees_kommun is not UNSET:
+            field_dict["attendees_kommun"] = attendees_kommun
+        if attendees_other is not UNSET:
+            field_dict["attendees_other"] = attendees_other
+        if activities is not UNSET:
+            field_dict["activities"] = activities
         if missing is not UNSET:
             field_dict["missing"] = missing
 
@@ -200,6 +270,69 @@ class TableRow:
 
         studies_total = _parse_studies_total(d.pop("studies_total"))
 
+        def _parse_attendees_total(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        attendees_total = _parse_attendees_total(d.pop("attendees_total", UNSET))
+
+        def _parse_attendees_fk(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        attendees_fk = _parse_attendees_fk(d.pop("attendees_fk", UNSET))
+
+        def _parse_attendees_af(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        attendees_af = _parse_attendees_af(d.pop("attendees_af", UNSET))
+
+        def _parse_attendees_region(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        attendees_region = _parse_attendees_region(d.pop("attendees_region", UNSET))
+
+        def _parse_attendees_kommun(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        attendees_kommun = _parse_attendees_kommun(d.pop("attendees_kommun", UNSET))
+
+        def _parse_attendees_other(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        attendees_other = _parse_attendees_other(d.pop("attendees_other", UNSET))
+
+        def _parse_activities(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        activities = _parse_activities(d.pop("activities", UNSET))
+
         _missing = d.pop("missing", UNSET)
         missing: Missing | Unset
         if isinstance(_missing, Unset):
@@ -220,6 +353,13 @@ class TableRow:
             studies_women=studies_women,
             studies_men=studies_men,
             studies_total=studies_total,
+            attendees_total=attendees_total,
+            attendees_fk=attendees_fk,
+            attendees_af=attendees_af,
+            attendees_region=attendees_region,
+            attendees_kommun=attendees_kommun,
+            attendees_other=attendees_other,
+            activities=activities,
             missing=missing,
         )
 
