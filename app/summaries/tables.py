@@ -37,7 +37,14 @@ COLUMNS: list[tuple[str, str, str | None]] = [
     ("participants_women", "Deltagare kvinnor", "participants"),
     ("participants_men", "Deltagare män", "participants"),
     ("participants_total", "Deltagare totalt", "participants"),
+    ("started_women", "Nya kvinnor", "started"),
+    ("started_men", "Nya män", "started"),
+    ("started_total", "Nya totalt", "started"),
+    ("ended_women", "Avslutade kvinnor", "ended"),
+    ("ended_men", "Avslutade män", "ended"),
+    ("ended_total", "Avslutade totalt", "ended"),
     ("volume_contacts", "Volyminsats", "volume_contacts"),
+    ("anonymous_cases", "Anonyma ärenden", "anonymous_cases"),
     ("work_women", "Utfall arbete kvinnor", "outcomes"),
     ("work_men", "Utfall arbete män", "outcomes"),
     ("work_total", "Utfall arbete totalt", "outcomes"),
@@ -73,6 +80,10 @@ def _applies(insats: InsatsInfo) -> set[str]:
     }
 
 
+def _by_kon(name: str, figure: dict[str, Any] | None) -> dict[str, int | None]:
+    return {f"{name}_{part}": (figure or {}).get(part) for part in ("women", "men", "total")}
+
+
 def _attendees(figure: dict[str, Any] | None) -> dict[str, int | None]:
     """Attendees per organisation, and their sum where any organisation was reported."""
     by_org = {org: ((figure or {}).get(org) or {}).get("total") for org in ATTENDEE_ORGANISATIONS}
@@ -94,7 +105,10 @@ def _row(insats_id: int | None, name: str, measures: dict[str, Any]) -> dict[str
         "participants_women": participants.get("women"),
         "participants_men": participants.get("men"),
         "participants_total": participants.get("total"),
+        **_by_kon("started", measures["started"]),
+        **_by_kon("ended", measures["ended"]),
         "volume_contacts": (measures["volume_contacts"] or {}).get("total"),
+        "anonymous_cases": (measures["anonymous_cases"] or {}).get("total"),
         "work_women": work.get("women"),
         "work_men": work.get("men"),
         "work_total": work.get("total"),

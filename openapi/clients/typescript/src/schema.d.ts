@@ -2298,10 +2298,45 @@ export interface components {
              */
             participants_total: number | null;
             /**
+             * Started Women
+             * @description Nya deltagare kvinnor.
+             */
+            started_women?: number | null;
+            /**
+             * Started Men
+             * @description Nya deltagare män.
+             */
+            started_men?: number | null;
+            /**
+             * Started Total
+             * @description Nya deltagare totalt.
+             */
+            started_total?: number | null;
+            /**
+             * Ended Women
+             * @description Avslutade deltagare kvinnor.
+             */
+            ended_women?: number | null;
+            /**
+             * Ended Men
+             * @description Avslutade deltagare män.
+             */
+            ended_men?: number | null;
+            /**
+             * Ended Total
+             * @description Avslutade deltagare totalt.
+             */
+            ended_total?: number | null;
+            /**
              * Volume Contacts
              * @description Volyminsats.
              */
             volume_contacts: number | null;
+            /**
+             * Anonymous Cases
+             * @description Anonyma ärenden.
+             */
+            anonymous_cases?: number | null;
             /**
              * Work Women
              * @description Utfall arbete kvinnor.

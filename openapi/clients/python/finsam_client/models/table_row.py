@@ -32,6 +32,13 @@ class TableRow:
         studies_women (int | None): Utfall studier kvinnor.
         studies_men (int | None): Utfall studier män.
         studies_total (int | None): Utfall studier totalt.
+        started_women (int | None | Unset): Nya deltagare kvinnor.
+        started_men (int | None | Unset): Nya deltagare män.
+        started_total (int | None | Unset): Nya deltagare totalt.
+        ended_women (int | None | Unset): Avslutade deltagare kvinnor.
+        ended_men (int | None | Unset): Avslutade deltagare män.
+        ended_total (int | None | Unset): Avslutade deltagare totalt.
+        anonymous_cases (int | None | Unset): Anonyma ärenden.
         attendees_total (int | None | Unset): Deltagare (strukturinriktad insats) totalt, all organisations.
         attendees_fk (int | None | Unset): varav Försäkringskassan.
         attendees_af (int | None | Unset): varav Arbetsförmedlingen.
@@ -56,6 +63,13 @@ class TableRow:
     studies_women: int | None
     studies_men: int | None
     studies_total: int | None
+    started_women: int | None | Unset = UNSET
+    started_men: int | None | Unset = UNSET
+    started_total: int | None | Unset = UNSET
+    ended_women: int | None | Unset = UNSET
+    ended_men: int | None | Unset = UNSET
+    ended_total: int | None | Unset = UNSET
+    anonymous_cases: int | None | Unset = UNSET
     attendees_total: int | None | Unset = UNSET
     attendees_fk: int | None | Unset = UNSET
     attendees_af: int | None | Unset = UNSET
@@ -101,6 +115,48 @@ class TableRow:
 
         studies_total: int | None
         studies_total = self.studies_total
+
+        started_women: int | None | Unset
+        if isinstance(self.started_women, Unset):
+            started_women = UNSET
+        else:
+            started_women = self.started_women
+
+        started_men: int | None | Unset
+        if isinstance(self.started_men, Unset):
+            started_men = UNSET
+        else:
+            started_men = self.started_men
+
+        started_total: int | None | Unset
+        if isinstance(self.started_total, Unset):
+            started_total = UNSET
+        else:
+            started_total = self.started_total
+
+        ended_women: int | None | Unset
+        if isinstance(self.ended_women, Unset):
+            ended_women = UNSET
+        else:
+            ended_women = self.ended_women
+
+        ended_men: int | None | Unset
+        if isinstance(self.ended_men, Unset):
+            ended_men = UNSET
+        else:
+            ended_men = self.ended_men
+
+        ended_total: int | None | Unset
+        if isinstance(self.ended_total, Unset):
+            ended_total = UNSET
+        else:
+            ended_total = self.ended_total
+
+        anonymous_cases: int | None | Unset
+        if isinstance(self.anonymous_cases, Unset):
+            anonymous_cases = UNSET
+        else:
+            anonymous_cases = self.anonymous_cases
 
         attendees_total: int | None | Unset
         if isinstance(self.attendees_total, Unset):
@@ -166,6 +222,20 @@ class TableRow:
                 "studies_total": studies_total,
             }
         )
+        if started_women is not UNSET:
+            field_dict["started_women"] = started_women
+        if started_men is not UNSET:
+            field_dict["started_men"] = started_men
+        if started_total is not UNSET:
+            field_dict["started_total"] = started_total
+        if ended_women is not UNSET:
+            field_dict["ended_women"] = ended_women
+        if ended_men is not UNSET:
+            field_dict["ended_men"] = ended_men
+        if ended_total is not UNSET:
+            field_dict["ended_total"] = ended_total
+        if anonymous_cases is not UNSET:
+            field_dict["anonymous_cases"] = anonymous_cases
         if attendees_total is not UNSET:
             field_dict["attendees_total"] = attendees_total
         if attendees_fk is not UNSET:
@@ -270,6 +340,69 @@ class TableRow:
 
         studies_total = _parse_studies_total(d.pop("studies_total"))
 
+        def _parse_started_women(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        started_women = _parse_started_women(d.pop("started_women", UNSET))
+
+        def _parse_started_men(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        started_men = _parse_started_men(d.pop("started_men", UNSET))
+
+        def _parse_started_total(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        started_total = _parse_started_total(d.pop("started_total", UNSET))
+
+        def _parse_ended_women(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        ended_women = _parse_ended_women(d.pop("ended_women", UNSET))
+
+        def _parse_ended_men(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        ended_men = _parse_ended_men(d.pop("ended_men", UNSET))
+
+        def _parse_ended_total(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        ended_total = _parse_ended_total(d.pop("ended_total", UNSET))
+
+        def _parse_anonymous_cases(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        anonymous_cases = _parse_anonymous_cases(d.pop("anonymous_cases", UNSET))
+
         def _parse_attendees_total(data: object) -> int | None | Unset:
             if data is None:
                 return data
@@ -353,6 +486,13 @@ class TableRow:
             studies_women=studies_women,
             studies_men=studies_men,
             studies_total=studies_total,
+            started_women=started_women,
+            started_men=started_men,
+            started_total=started_total,
+            ended_women=ended_women,
+            ended_men=ended_men,
+            ended_total=ended_total,
+            anonymous_cases=anonymous_cases,
             attendees_total=attendees_total,
             attendees_fk=attendees_fk,
             attendees_af=attendees_af,
