@@ -250,3 +250,10 @@ def test_the_docs_page_loads_its_assets_from_the_service_itself(client: TestClie
     for source in sources:
         if source.endswith((".js", ".css")):
             assert client.get(source).status_code == 200, source
+
+
+def test_a_made_request_id_never_reads_as_a_personnummer() -> None:
+    from app.domain.personal_numbers import contains_personal_number
+    from app.observability.request_context import new_request_id
+
+    assert not any(contains_personal_number(new_request_id()) for _ in range(20_000))
