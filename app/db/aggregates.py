@@ -23,6 +23,7 @@ from sqlalchemy import (
     and_,
     any_,
     bindparam,
+    case,
     func,
     literal,
     null,
@@ -35,8 +36,10 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
 from app.db.models import Forbund, Insats, Report, ReportFact
-from app.domain.measures import GENDERS, MEASURES
-from app.domain.summary import SHARE_INPUTS, SHARE_OUTCOMES
+from app.domain.derived import DERIVED
+from app.domain.measures import GENDERS, MEASURES, TOTAL
+from app.domain.reports import NO_GENDER
+from app.domain.summary import SHARE_INPUTS
 
 
 class GroupBy(StrEnum):
@@ -137,41 +140,43 @@ def reports_within(
     return [ReportPeriod(*row) for row in session.execute(query)]
 
 
-def _share_inputs(per_insats: Any) -> list[Any]:
-    """Numerators and denominators of the outcome shares, per insats and gender.
-
-    A share counts only insatser that reported both sides: an insats that gave "utfall arbete"
-    but no "avslutade" (Sundsvall 2022) must not inflate the numerator over someone else's
-    denominator.
-    """
+def _derived_inputs(per_insats: Any) -> list[Any]:
+    """Each derived figure's numerator and denominator per insats and gender, for the insatser
+    that gave both sides (`app.domain.derived` says why), as rows of the pseudo-measure
+    SHARE_INPUTS. A measure without a kön split pairs with the other side's total."""
     c = per_insats.c
-    categories = sorted({cat for cats in SHARE_OUTCOMES.values() for cat in cats})
+    cells = sorted({cell for d in DERIVED.values() for cell in d.cells})
+    column = {cell: f"c{i}" for i, cell in enumerate(cells)}
+    gender = case((c.gender == NO_GENDER, TOTAL), else_=c.gender)
     paired = (
         select(
             c.grp,
             c.insats_id,
-            c.gender,
-            func.sum(c.value).filter(c.measure == "ended").label("ended"),
+            gender.label("gender"),
             *(
                 func.sum(c.value)
-                .filter(and_(c.measure == "outcomes", c.category == cat))
-                .label(cat)
-                for cat in categories
+                .filter(and_(c.measure == measure, c.category == category))
+                .label(column[(measure, category)])
+                for measure, category in cells
             ),
         )
-        .where(c.gender.in_(GENDERS))
-        .group_by(c.grp, c.insats_id, c.gender)
+        .where(c.gender.in_((*GENDERS, TOTAL, NO_GENDER)))
+        .group_by(c.grp, c.insats_id, gender)
         .subquery("paired")
     )
     p = paired.c
+
+    def side(cells: tuple[tuple[str, str], ...]) -> tuple[ColumnElement[Any], ColumnElement[Any]]:
+        """The side's sum over its cells, and whether the insats gave any of them."""
+        given = [p[column[cell]] for cell in cells]
+        value: ColumnElement[Any] = reduce(operator.add, (func.coalesce(g, 0) for g in given))
+        return value, or_(*(g.is_not(None) for g in given))
+
     selects = []
-    for name, outcomes in SHARE_OUTCOMES.items():
-        # The outcomes of a share the insats gave, summed; it counts if it gave any of them.
-        numerator: ColumnElement[Any] = reduce(
-            operator.add, (func.coalesce(p[cat], 0) for cat in outcomes)
-        )
-        reported = or_(*(p[cat].is_not(None) for cat in outcomes))
-        for part, value in (("numerator", numerator), ("denominator", p.ended)):
+    for name, derived in DERIVED.items():
+        numerator, has_numerator = side(derived.numerator.cells)
+        denominator, has_denominator = side(derived.denominator.cells)
+        for part, value in (("numerator", numerator), ("denominator", denominator)):
             selects.append(
                 select(
                     p.grp,
@@ -180,7 +185,7 @@ def _share_inputs(per_insats: Any) -> list[Any]:
                     literal(f"{name}.{part}").label("category"),
                     p.gender,
                     value.label("value"),
-                ).where(p.ended.is_not(None), reported)
+                ).where(has_numerator, has_denominator)
             )
     return selects
 
@@ -233,7 +238,7 @@ def aggregate(
         .having(func.count(func.distinct(ReportFact.report_id)) == func.max(picked.c.parts))
         .cte("per_insats")
     )
-    facts = union_all(select(insats_sums), *_share_inputs(insats_sums)).subquery("facts")
+    facts = union_all(select(insats_sums), *_derived_inputs(insats_sums)).subquery("facts")
     keys = (facts.c.measure, facts.c.category, facts.c.gender)
     # GROUPING() bits: 0 = an insats row, 1 = a group row, 3 = the total.
     insats_column: ColumnElement[Any] = facts.c.insats_id

@@ -132,6 +132,7 @@ class ReportFact(Base):
     )
     measure: Mapped[str] = mapped_column(String(40), primary_key=True)
     # '' when the measure has no categories / no gender split; keeps the key NOT NULL.
+    # A count by kön has 'total' beside women, men and unspecified, or 'total' alone.
     category: Mapped[str] = mapped_column(String(40), primary_key=True)
     gender: Mapped[str] = mapped_column(String(16), primary_key=True)
     value: Mapped[int] = mapped_column(Integer)

@@ -37,6 +37,8 @@ class Shape(StrEnum):
 
 
 GENDERS = ("women", "men", "unspecified")
+# A count by kön's total: stored beside the split, or alone when the split was not given.
+TOTAL = "total"
 
 OUTCOME_CATEGORIES = (
     "work",

@@ -9,17 +9,17 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any, NamedTuple
 
-from app.domain.measures import GENDERS, MEASURES, InsatsKind, Shape
+from app.domain.derived import DERIVED
+from app.domain.measures import GENDERS, MEASURES, TOTAL, InsatsKind, Shape
 
+# The pseudo-measure the aggregation gives each derived figure's sides under, per insats
+# that gave both (`app.domain.derived`); categories are `<figure>.numerator` and `.denominator`.
 SHARE_INPUTS = "share_inputs"
-# Each share of those who ended, and the outcomes it counts (utfall vid avslut).
+SHARES = tuple(DERIVED)
+# Each share of those who ended and the outcomes it counts, as the registry defines them.
 SHARE_OUTCOMES: dict[str, tuple[str, ...]] = {
-    "work_of_ended": ("work",),
-    "studies_of_ended": ("studies",),
-    "work_or_studies_of_ended": ("work", "studies"),
+    name: d.numerator.categories for name, d in DERIVED.items() if d.numerator.measure == "outcomes"
 }
-SHARES = tuple(SHARE_OUTCOMES)
-TOTAL = "total"
 
 
 class Sum(NamedTuple):
@@ -32,10 +32,27 @@ class Sum(NamedTuple):
     reported_by: int
 
 
-def _gender_figure(cells: Mapping[str, Sum]) -> dict[str, int]:
-    figure = {g: cells[g].value if g in cells else 0 for g in GENDERS}
-    figure[TOTAL] = sum(figure.values())
-    figure["reported_by"] = max(s.reported_by for s in cells.values())
+def _split_by_all(cells: Mapping[str, Sum]) -> bool:
+    """Whether every insats behind a total gave its kön split: each one that gave the total
+    also gave women (a split is stored whole), so the counts of insatser agree."""
+    total, women = cells.get(TOTAL), cells.get("women")
+    return women is not None and (total is None or women.reported_by == total.reported_by)
+
+
+def _gender_figure(cells: Mapping[str, Sum]) -> dict[str, int | None]:
+    """A count by kön summed over insatser. The split is given only when every insats gave it:
+    women summed over some insatser beside a total over all would read as a split of that total.
+    `not_split_by` says how many gave the total alone ("kön ej uppdelat")."""
+    split = _split_by_all(cells)
+    total = cells.get(TOTAL)
+    figure: dict[str, int | None] = {
+        g: (cells[g].value if g in cells else 0) if split else None for g in GENDERS
+    }
+    # Facts stored before totals were stored have none; their split is their total.
+    figure[TOTAL] = total.value if total else sum(v or 0 for v in figure.values())
+    reported_by = max(s.reported_by for s in cells.values())
+    figure["reported_by"] = reported_by
+    figure["not_split_by"] = reported_by - (cells["women"].reported_by if "women" in cells else 0)
     return figure
 
 
@@ -82,7 +99,7 @@ def build_measures(sums: Iterable[Sum]) -> dict[str, Any]:
 
 
 # Counts of insatser behind a figure, not of what it measures.
-COVERAGE = frozenset({"reported_by", "applies_to"})
+COVERAGE = frozenset({"reported_by", "applies_to", "not_split_by"})
 
 
 def applies_to(insatser: Iterable[tuple[str, Iterable[str]]]) -> dict[str, int]:
@@ -114,35 +131,37 @@ def with_applies_to(measures: dict[str, Any], counts: dict[str, int]) -> dict[st
     return shaped
 
 
-def share(numerator: int | None, denominator: int | None) -> float | None:
-    """numerator / denominator rounded to four decimals; None when either is missing or 0 people."""
-    if numerator is None or not denominator:
-        return None
-    return round(numerator / denominator, 4)
-
-
 def share_inputs(sums: Iterable[Sum]) -> dict[str, dict[str, dict[str, int]]]:
-    """{share: {gender or total: {"numerator": n, "denominator": d}}} from the pseudo-measure."""
-    inputs: dict[str, dict[str, dict[str, int]]] = {}
+    """{share: {gender or total: {"numerator": n, "denominator": d}}} from the pseudo-measure.
+
+    The total counts every insats that reported both sides, split by kön or not; a kön
+    counts only where every one of them gave the split (as for any count by kön).
+    """
+    cells: dict[str, dict[str, dict[str, Sum]]] = {}
     for s in sums:
-        if s.measure != SHARE_INPUTS:
-            continue
-        name, part = s.category.rsplit(".", 1)
-        per_gender = inputs.setdefault(name, {})
-        per_gender.setdefault(s.gender, {})[part] = s.value
-        total = per_gender.setdefault(TOTAL, {})
-        total[part] = total.get(part, 0) + s.value
+        if s.measure == SHARE_INPUTS:
+            name, part = s.category.rsplit(".", 1)
+            cells.setdefault(name, {}).setdefault(part, {})[s.gender] = s
+    inputs: dict[str, dict[str, dict[str, int]]] = {}
+    for name, parts in cells.items():
+        split = all(_split_by_all(part) for part in parts.values())
+        keys = (*GENDERS, TOTAL) if split else (TOTAL,)
+        inputs[name] = {
+            key: {part: given[key].value for part, given in parts.items() if key in given}
+            for key in keys
+            if any(key in given for given in parts.values())
+        }
     return inputs
 
 
 def build_shares(inputs: Mapping[str, Mapping[str, Mapping[str, int]]]) -> dict[str, Any]:
-    """Shares of those who ended, per gender and total, over insatser that reported both sides."""
+    """Every derived figure, per gender and total, over insatser that reported both sides."""
     shares: dict[str, Any] = {}
-    for name in SHARES:
+    for name, derived in DERIVED.items():
         given = inputs.get(name)
         shares[name] = (
             {
-                key: share(
+                key: derived.value(
                     given.get(key, {}).get("numerator"), given.get(key, {}).get("denominator")
                 )
                 for key in (*GENDERS, TOTAL)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app.domain.input_rules import HIDDEN_KEY, check_json, check_text, new_budget, shown_key
-from app.domain.measures import GENDERS, MEASURES, Shape
+from app.domain.measures import GENDERS, MEASURES, TOTAL, Shape
 from app.domain.personal_numbers import CandidateBudget
 from app.errors import Code, FieldError, FinsamError, Loc
 from app.imports.schemas import MAX_ROWS
@@ -96,14 +96,14 @@ def _report_columns() -> list[Column]:
             case Shape.COUNT:
                 columns.append(Column(name, at))
             case Shape.GENDER_COUNT:
-                columns += [Column(f"{name}_{g}", (*at, g)) for g in GENDERS]
+                columns += [Column(f"{name}_{g}", (*at, g)) for g in (*GENDERS, TOTAL)]
             case Shape.CATEGORY_COUNTS:
                 columns += [Column(f"{name}_{c}", (*at, c)) for c in measure.categories]
             case Shape.CATEGORY_GENDER_COUNTS:
                 columns += [
                     Column(f"{name}_{c}_{g}", (*at, c, g))
                     for c in measure.categories
-                    for g in GENDERS
+                    for g in (*GENDERS, TOTAL)
                 ]
     return [*columns, Column("note", ("report", "note"), number=False)]
 
@@ -121,7 +121,7 @@ _COLUMN_AT = {c.path: c.name for c in COLUMNS.values()}
 # Gender counts (participants, outcomes.work, ...) by their path: given when any cell is.
 _GENDER_GROUPS: dict[Loc, dict[str, Column]] = {}
 for _column in REPORT_COLUMNS:
-    if _column.path[-1] in GENDERS:
+    if _column.path[-1] in (*GENDERS, TOTAL):
         _GENDER_GROUPS.setdefault(_column.path[:-1], {})[str(_column.path[-1])] = _column
 
 _WHOLE_NUMBER = re.compile(r"[0-9]+")
@@ -268,10 +268,10 @@ def _whole_number(text: str) -> int | None:
 
 def _check_gender_counts(values: dict[Loc, Any], row: SubmittedRow) -> None:
     """A gender count is given when any of its cells is; then women and men are required
-    (unspecified defaults to 0), as in JSON."""
+    (unspecified defaults to 0), unless `total` is given alone (kön ej uppdelat), as in JSON."""
     for columns in _GENDER_GROUPS.values():
         given = [c.name for c in columns.values() if c.path in values]
-        if not given:
+        if not given or given == [columns[TOTAL].name]:
             continue
         unreadable = {loc[0] for loc, _ in row.errors if loc}
         for gender in ("women", "men"):

@@ -10,7 +10,7 @@ from datetime import datetime
 from typing import Annotated, Any
 from uuid import UUID
 
-from pydantic import BaseModel, Field, computed_field, create_model
+from pydantic import BaseModel, Field, ValidationInfo, create_model, field_validator
 
 from app.api.schemas import InputModel, OutputModel
 from app.domain.measures import (
@@ -27,24 +27,63 @@ Count = Annotated[int, Field(ge=0, le=10_000_000, strict=True)]
 
 
 class GenderCountIn(InputModel):
-    """Antal per kön: people counted by gender."""
+    """Antal per kön: people counted by gender, as `women` and `men` (and `unspecified`, 0 when
+    left out), or as `total` alone when the split is not known ("kön ej uppdelat"), which is
+    never read as zero women and zero men. A `total` beside the split must be its sum."""
 
-    women: Count = Field(description="Kvinnor.")
-    men: Count = Field(description="Män.")
-    unspecified: Count = Field(default=0, description="Kön ej angivet: gender not stated.")
+    women: Count | None = Field(default=None, description="Kvinnor; required with `men`.")
+    # Checked even when left out (validate_default): a missing `men` beside `women` is an error
+    # at `men`, and a missing `total` where no split was given is one at `total`.
+    men: Count | None = Field(
+        default=None, validate_default=True, description="Män; required with `women`."
+    )
+    unspecified: Count | None = Field(
+        default=None, description="Kön ej angivet: gender not stated; 0 when left out."
+    )
+    total: Count | None = Field(
+        default=None,
+        validate_default=True,
+        description="Totalt: alone when the split is not known (kön ej uppdelat); beside "
+        "the split it must equal women + men + unspecified.",
+    )
+
+    @field_validator("men")
+    @classmethod
+    def _men_with_women(cls, men: int | None, info: ValidationInfo) -> int | None:
+        if "women" not in info.data:  # women itself was invalid: said there
+            return men
+        women = info.data["women"]
+        if women is not None and men is None:
+            raise ValueError("required when women is given")
+        if women is None and men is not None:
+            raise ValueError("women is required when men is given")
+        return men
+
+    @field_validator("total")
+    @classmethod
+    def _total_alone_or_the_sum(cls, total: int | None, info: ValidationInfo) -> int | None:
+        if any(g not in info.data for g in ("women", "men", "unspecified")):
+            return total  # a part was invalid: said there
+        women, men, unspecified = (info.data[g] for g in ("women", "men", "unspecified"))
+        if women is None and men is None:
+            if total is None:
+                raise ValueError("required: give women and men, or total alone (kön ej uppdelat)")
+            if unspecified is not None:
+                raise ValueError("total alone means kön is not split: leave unspecified out")
+        elif women is not None and men is not None and total is not None:
+            parts = women + men + (unspecified or 0)
+            if total != parts:
+                raise ValueError(f"must equal women + men + unspecified ({parts})")
+        return total
 
 
 class GenderCount(OutputModel):
-    """Antal per kön, with the total."""
+    """Antal per kön, with the total. Without a split (kön ej uppdelat) only `total` is set."""
 
-    women: int = Field(description="Kvinnor.")
-    men: int = Field(description="Män.")
-    unspecified: int = Field(description="Kön ej angivet.")
-
-    @computed_field(description="Totalt: women + men + unspecified.")  # type: ignore[prop-decorator]
-    @property
-    def total(self) -> int:
-        return self.women + self.men + self.unspecified
+    women: int | None = Field(description="Kvinnor; null when kön was not split.")
+    men: int | None = Field(description="Män; null when kön was not split.")
+    unspecified: int | None = Field(description="Kön ej angivet; null when kön was not split.")
+    total: int = Field(description="Totalt: women + men + unspecified, or the total given alone.")
 
 
 def _field_name(category: str) -> str:

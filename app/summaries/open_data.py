@@ -14,9 +14,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from app.domain.derived import DERIVED
 from app.domain.disclosure import Additivity, cells_to_suppress
-from app.domain.measures import GENDERS, OUTCOME_CATEGORIES
-from app.domain.summary import COVERAGE, SHARE_OUTCOMES, SHARES, TOTAL
+from app.domain.measures import GENDERS, OUTCOME_CATEGORIES, TOTAL
+from app.domain.summary import COVERAGE, SHARES
 
 NATIONAL = "national"
 
@@ -33,7 +34,8 @@ def _leaves(node: Any, path: str) -> Iterator[tuple[str, int]]:
 def _gender_nodes(node: Any, path: str) -> Iterator[str]:
     if isinstance(node, dict):
         if "women" in node and TOTAL in node:
-            yield path
+            if node["women"] is not None:  # a total without its kön split is no relation
+                yield path
             return
         for key, value in node.items():
             yield from _gender_nodes(value, f"{path}.{key}" if path else key)
@@ -49,7 +51,8 @@ def _block_relations(block: str, measures: dict[str, Any]) -> list[Additivity]:
     # Outcomes add up to ended only when all were given and they sum exactly.
     if ended and outcomes and all(outcomes.get(c) is not None for c in OUTCOME_CATEGORIES):
         for key in (*GENDERS, TOTAL):
-            if sum(outcomes[c][key] for c in OUTCOME_CATEGORIES) == ended[key]:
+            given = [outcomes[c][key] for c in OUTCOME_CATEGORIES]
+            if None not in given and ended[key] is not None and sum(given) == ended[key]:
                 parts = tuple(f"{block}|outcomes.{c}.{key}" for c in OUTCOME_CATEGORIES)
                 relations.append(Additivity(f"{block}|ended.{key}", parts))
     return relations
@@ -88,16 +91,18 @@ class Protection:
             if figure is None:
                 continue
             for key in (*GENDERS, TOTAL):
-                if figure[key] is None:
+                if figure.get(key) is None:
                     continue
                 given = inputs.get(name, {}).get(key, {})
-                sources = [f"outcomes.{c}.{key}" for c in SHARE_OUTCOMES[name]]
+                derived = DERIVED[name]
+                sources = [_path(cell, key) for cell in derived.numerator.cells]
+                below = [_path(cell, key) for cell in derived.denominator.cells]
                 published = [_get(measures, s) for s in sources]
-                ended = _get(measures, f"ended.{key}")
+                denominator = [_get(measures, s) for s in below]
                 safe = (
-                    not any(f"{block}|{s}" in self.hidden for s in [*sources, f"ended.{key}"])
-                    and ended is not None
-                    and given.get("denominator") == ended
+                    not any(f"{block}|{s}" in self.hidden for s in [*sources, *below])
+                    and None not in denominator
+                    and given.get("denominator") == sum(v for v in denominator if v is not None)
                     and given.get("numerator") == sum(v for v in published if v is not None)
                 )
                 if not safe:
@@ -153,6 +158,12 @@ def publish_forbund(summary: dict[str, Any], protection: Protection) -> dict[str
     """Apply the protection to a förbund's own summary: the same cells as its national row."""
     summary["suppressed"] = sorted(protection.apply(f"forbund:{summary['forbund']}", summary))
     return summary
+
+
+def _path(cell: tuple[str, str], key: str) -> str:
+    """The dotted path of a (measure, category) cell's value for a kön or the total."""
+    measure, category = cell
+    return ".".join(part for part in (measure, category, key) if part)
 
 
 def _get(root: dict[str, Any], dotted: str) -> Any:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query, Request, Response
@@ -69,6 +70,25 @@ FormatQuery = Annotated[
 ]
 
 
+ColumnsQuery = Annotated[
+    str | None,
+    Query(
+        description="Kolumner: a preset ("
+        + ", ".join(f"`{name}`" for name in tables.PRESETS)
+        + f"; default `{tables.DEFAULT_PRESET}`) or a comma-separated list of column keys (the "
+        "figure fields of a table row, e.g. `participants_total,work_total`), presets and keys "
+        "mixed as you like. CSV and XLSX print these, in this order, after the insats's name."
+    ),
+]
+TableCompareQuery = Annotated[
+    str | None,
+    Query(
+        description="Jämför med: another period; each figure is followed by that period's "
+        "(JSON: the row's `compare`; CSV and XLSX: a column headed with the period)."
+    ),
+]
+
+
 @router.get(
     "/forbund/{code}/table",
     operation_id="getAnnualReportTable",
@@ -91,18 +111,26 @@ def annual_table(
     session: SessionDep,
     approved_only: ApprovedQuery = False,
     format: FormatQuery = None,
+    columns: ColumnsQuery = None,
+    compare: TableCompareQuery = None,
 ) -> Any:
-    """Årsredovisningstabell: one row per insats and a total row. A cell without a number says
-    why: `ej aktuellt` (the measure does not apply to the insats) or `ej rapporterat` (it
-    applies and was not reported); in JSON it is null, with the reason in the row's
-    `missing`. JSON, CSV or XLSX by `format=`, else by `Accept`."""
+    """Årsredovisningstabell: one row per insats and a total row, individual and structural
+    insatser both. A cell without a number says why: `ej aktuellt` (the measure does not
+    apply to the insats), `ej rapporterat` (it applies and was not reported), `ej summerbart`,
+    `delperiod saknas`, `ej godkänd`, `kön ej uppdelat`, `inga avslutade` or `ej aktiv`; in
+    JSON the figure is null with the reason in the row's `missing`. JSON, CSV or XLSX by
+    `format=`, else by `Accept`."""
     parsed = period_param(period, ("query", "period"))
-    table = tables.annual_table(session, forbund, parsed, approved_only)
+    compared = _compare(compare)
+    chosen_columns = tables.choose_columns(columns)
+    table = tables.annual_table(session, forbund, parsed, approved_only, chosen_columns, compared)
     chosen = FORMATS[format] if format else choose(request.headers.get("accept"), (JSON, CSV, XLSX))
     filename = f"finsam-{forbund.code}-{table['period']}"
+    if compared is not None:
+        filename += f"-{table['compare_period']}"
     if chosen == XLSX:
         return Response(
-            tables.to_xlsx(table),
+            tables.to_xlsx(table, datetime.now(UTC)),
             media_type=XLSX,
             headers={"Content-Disposition": f'attachment; filename="{filename}.xlsx"'},
         )

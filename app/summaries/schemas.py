@@ -6,11 +6,12 @@ null ("ej aktuellt"); in open data a hidden count is null *and* named in `suppre
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel, Field, computed_field
+from pydantic import BaseModel, Field, computed_field, create_model
 
 from app.domain.measures import MEASURES
+from app.summaries import tables
 
 APPLIES_TO = (
     "Gäller: active insatser the measure applies to (their kind allows it and it is not in "
@@ -21,12 +22,19 @@ APPLIES_TO = (
 class GenderFigure(BaseModel):
     """Antal per kön, summed, with how many insatser gave it."""
 
-    women: int | None = Field(description="Kvinnor.")
-    men: int | None = Field(description="Män.")
-    unspecified: int | None = Field(description="Kön ej angivet.")
-    total: int | None = Field(description="Totalt.")
+    women: int | None = Field(
+        description="Kvinnor; null when an insats behind the figure did not split it by kön."
+    )
+    men: int | None = Field(description="Män; null as `women`.")
+    unspecified: int | None = Field(description="Kön ej angivet; null as `women`.")
+    total: int | None = Field(description="Totalt, split by kön or not.")
     reported_by: int = Field(description="Rapporterat av: insatser whose reports gave this figure.")
     applies_to: int | None = Field(default=None, description=APPLIES_TO)
+    not_split_by: int = Field(
+        default=0,
+        description="Kön ej uppdelat: of `reported_by`, the insatser that gave the total alone; "
+        "when above 0, the figure has no split (a split of some would misread the total).",
+    )
 
 
 class CountFigure(BaseModel):
@@ -176,6 +184,11 @@ class SeriesPoint(BaseModel):
     applies_to: int | None = Field(
         default=None, description=APPLIES_TO + " Null in a year no insats reported it."
     )
+    not_split_by: int = Field(
+        default=0,
+        description="Kön ej uppdelat: insatser that gave the total alone that year; when above "
+        "0, women, men and unspecified are null.",
+    )
 
 
 class Series(BaseModel):
@@ -186,48 +199,54 @@ class Series(BaseModel):
     points: list[SeriesPoint] = Field(description="One point per year, oldest first.")
 
 
-MissingReason = Literal["not_applicable", "not_reported"]
+# The table's figure fields are its columns, built from the measure catalogue
+# (app/summaries/tables.py COLUMNS); mypy sees the hand-written bases, pydantic and the OpenAPI
+# schema the full models.
+MissingReason = tables.MissingReason
+
+_COMPARE_DESCRIPTION = (
+    "With `compare=PERIOD`: the same figures for that period, with their own `missing`; "
+    "an insats active in only one of the two periods has `not_active` on the other side."
+)
 
 
-class TableRow(BaseModel):
-    """One row of the annual-report table; `missing` says why a null is null."""
+def _figure_fields(missing_title: str) -> dict[str, Any]:
+    """A required, nullable field per column of the table, then `missing` (titled apart in
+    each model: generated clients name the map's type after its title)."""
+    fields: dict[str, Any] = {
+        c.key: (float | None if c.share else int | None, Field(description=c.description))
+        for c in tables.COLUMNS
+    }
+    fields["missing"] = (
+        dict[str, MissingReason],
+        Field(default_factory=dict, title=missing_title, description=tables.missing_description()),
+    )
+    return fields
+
+
+class _TableRowStart(BaseModel):
+    """One row of the annual-report table: an insats, or the total row."""
 
     insats_id: int | None = Field(description="Insatsens id; null on the total row.")
     insats: str = Field(description="Insats (or `Totalt`).")
-    participants_women: int | None = Field(description="Deltagare kvinnor.")
-    participants_men: int | None = Field(description="Deltagare män.")
-    participants_total: int | None = Field(description="Deltagare totalt.")
-    started_women: int | None = Field(default=None, description="Nya deltagare kvinnor.")
-    started_men: int | None = Field(default=None, description="Nya deltagare män.")
-    started_total: int | None = Field(default=None, description="Nya deltagare totalt.")
-    ended_women: int | None = Field(default=None, description="Avslutade deltagare kvinnor.")
-    ended_men: int | None = Field(default=None, description="Avslutade deltagare män.")
-    ended_total: int | None = Field(default=None, description="Avslutade deltagare totalt.")
-    volume_contacts: int | None = Field(description="Volyminsats.")
-    anonymous_cases: int | None = Field(default=None, description="Anonyma ärenden.")
-    work_women: int | None = Field(description="Utfall arbete kvinnor.")
-    work_men: int | None = Field(description="Utfall arbete män.")
-    work_total: int | None = Field(description="Utfall arbete totalt.")
-    studies_women: int | None = Field(description="Utfall studier kvinnor.")
-    studies_men: int | None = Field(description="Utfall studier män.")
-    studies_total: int | None = Field(description="Utfall studier totalt.")
-    attendees_total: int | None = Field(
-        default=None, description="Deltagare (strukturinriktad insats) totalt, all organisations."
+
+
+if TYPE_CHECKING:
+    TableFigures = BaseModel
+    TableRow = _TableRowStart
+else:
+    TableFigures = create_model(
+        "TableFigures",
+        __doc__="The figures of a table row in the compare period.",
+        **_figure_fields("MissingInComparedFigures"),
     )
-    attendees_fk: int | None = Field(default=None, description="varav Försäkringskassan.")
-    attendees_af: int | None = Field(default=None, description="varav Arbetsförmedlingen.")
-    attendees_region: int | None = Field(default=None, description="varav region.")
-    attendees_kommun: int | None = Field(default=None, description="varav kommun.")
-    attendees_other: int | None = Field(default=None, description="varav övriga.")
-    activities: int | None = Field(
-        default=None, description="Aktiviteter (strukturinriktad insats)."
-    )
-    missing: dict[str, MissingReason] = Field(
-        default_factory=dict,
-        description="Why each null field of the row is null: `not_applicable` (the measure "
-        "does not apply to the insats: CSV and XLSX say `ej aktuellt`) or `not_reported` (it "
-        "applies and was not reported: `ej rapporterat`). On the total row, `not_applicable` "
-        "only where the measure applies to no insats.",
+    TableRow = create_model(
+        "TableRow",
+        __base__=_TableRowStart,
+        __doc__="One row of the annual-report table: an insats, or the total row. A null "
+        "figure says why it is null in `missing`.",
+        **_figure_fields("MissingInRow"),
+        compare=(TableFigures | None, Field(default=None, description=_COMPARE_DESCRIPTION)),
     )
 
 
@@ -235,5 +254,18 @@ class AnnualTable(BaseModel):
     """Årsredovisningstabell: one row per insats and a total row."""
 
     forbund: str = Field(description="Förbundets kod.")
+    forbund_name: str = Field(description="Förbundets namn.")
     period: str = Field(description="Period.")
-    rows: list[TableRow] = Field(description="One row per active insats, then the total row.")
+    compare_period: str | None = Field(
+        default=None, description="Jämförelseperiod: the `compare` period, if any."
+    )
+    approved_only: bool = Field(
+        default=False, description="Endast godkända: only approved reports counted."
+    )
+    columns: list[str] = Field(
+        description="Kolumner: the keys `columns=` chose, in order: what CSV and XLSX print "
+        "after the insats's name. Every row carries every figure in JSON whichever are chosen."
+    )
+    rows: list[TableRow] = Field(
+        description="One row per insats active in the period (or in `compare`), then the total row."
+    )

@@ -24,9 +24,12 @@ CSV = "text/csv"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 NOT_APPLICABLE = "ej aktuellt"
 NOT_REPORTED = "ej rapporterat"
+NOT_SPLIT = "kön ej uppdelat"
+WORDS = (NOT_APPLICABLE, NOT_REPORTED, NOT_SPLIT)
 TABLE = "/api/v1/forbund/sundsvall/table"
 
-# The columns of the table: JSON field and the Swedish header of CSV and XLSX.
+# The columns of the default (`standard`) table: JSON field and the Swedish header of CSV and
+# XLSX.
 COLUMNS = [
     ("insats", "Insats"),
     ("participants_women", "Deltagare kvinnor"),
@@ -46,6 +49,9 @@ COLUMNS = [
     ("studies_women", "Utfall studier kvinnor"),
     ("studies_men", "Utfall studier män"),
     ("studies_total", "Utfall studier totalt"),
+    ("work_or_studies_of_ended_women", "Andel arbete/studier av avslutade kvinnor"),
+    ("work_or_studies_of_ended_men", "Andel arbete/studier av avslutade män"),
+    ("work_or_studies_of_ended_total", "Andel arbete/studier av avslutade totalt"),
     ("attendees_total", "Deltagare strukturinsats totalt"),
     ("attendees_fk", "varav Försäkringskassan"),
     ("attendees_af", "varav Arbetsförmedlingen"),
@@ -54,9 +60,12 @@ COLUMNS = [
     ("attendees_other", "varav övriga organisationer"),
     ("activities", "Aktiviteter"),
 ]
-# Columns Sundsvall's 2022 table does not have: null in every row of that world.
+# Columns Sundsvall's 2022 table does not have: null in every row of that world (no avslutade,
+# so no share of them either).
 NOT_IN_SUNDSVALL = [
-    f for f, _ in COLUMNS if f.startswith(("started", "ended")) or f == "anonymous_cases"
+    f
+    for f, _ in COLUMNS
+    if f.startswith(("started", "ended", "work_or_studies")) or f == "anonymous_cases"
 ]
 # A strukturinriktad insats's columns: "ej aktuellt" for every individinriktad one.
 STRUCTURAL = [
@@ -68,37 +77,37 @@ NUMBER_COLUMNS = [field for field, _ in COLUMNS[1:]]
 def expected_rows() -> dict[str, dict[str, Any]]:
     """The table Sundsvall published, per insats and the total row, as JSON fields.
 
-    Sundsvall 2022 gives no kön split, so the helper reports everyone as kön ej angivet:
-    women and men are 0 wherever the measure was given, and null where it does not apply.
+    Sundsvall 2022 gives no kön split: its totals are reported alone (kön ej uppdelat), so
+    women and men are null, never 0 (which would read as zero women and zero men).
     """
     rows: dict[str, dict[str, Any]] = {}
     for name, participants, volume, work, studies in SUNDSVALL_2022:
         outcomes_given = work is not None
         rows[name] = {
-            "participants_women": 0,
-            "participants_men": 0,
+            "participants_women": None,
+            "participants_men": None,
             "participants_total": participants,
             "volume_contacts": volume,
-            "work_women": 0 if outcomes_given else None,
-            "work_men": 0 if outcomes_given else None,
+            "work_women": None,
+            "work_men": None,
             "work_total": work,
-            "studies_women": 0 if outcomes_given else None,
-            "studies_men": 0 if outcomes_given else None,
+            "studies_women": None,
+            "studies_men": None,
             # The loader reports studies 0 beside a work figure: a given 0, not "ej aktuellt".
             "studies_total": (studies or 0) if outcomes_given else None,
             **dict.fromkeys(STRUCTURAL),
             **dict.fromkeys(NOT_IN_SUNDSVALL),
         }
     rows["Totalt"] = {
-        "participants_women": 0,
-        "participants_men": 0,
+        "participants_women": None,
+        "participants_men": None,
         "participants_total": 713,
         "volume_contacts": 1134,
-        "work_women": 0,
-        "work_men": 0,
+        "work_women": None,
+        "work_men": None,
         "work_total": 123,
-        "studies_women": 0,
-        "studies_men": 0,
+        "studies_women": None,
+        "studies_men": None,
         "studies_total": 14,
         **dict.fromkeys(STRUCTURAL),
         **dict.fromkeys(NOT_IN_SUNDSVALL),
@@ -122,7 +131,7 @@ def attachment_filename(response: Response) -> str:
 
 def as_json_value(cell: Any) -> Any:
     """A CSV or XLSX cell as the JSON value it stands for: the words are null."""
-    return None if cell in (NOT_APPLICABLE, NOT_REPORTED) else cell
+    return None if cell in WORDS else cell
 
 
 # --- JSON -----------------------------------------------------------------------------------
@@ -238,7 +247,7 @@ def test_csv_gives_the_same_figures_as_json_with_ej_aktuellt_for_null(
     assert len(lines) == len(SUNDSVALL_2022) + 1
     parsed = {
         line[0]: {
-            field: None if cell in (NOT_APPLICABLE, NOT_REPORTED) else int(cell)
+            field: None if cell in WORDS else int(cell)
             for (field, _), cell in zip(COLUMNS[1:], line[1:], strict=True)
         }
         for line in lines
@@ -275,9 +284,14 @@ def test_csv_writes_ej_aktuellt_where_a_measure_does_not_apply(
 
 
 def parse_xlsx(response: Response) -> list[list[Any]]:
+    """The table of the workbook: its header row and the rows under it, without the title
+    block above it and the note below it."""
     book = load_workbook(io.BytesIO(response.content), read_only=True)
     sheet = book.worksheets[0]
-    return [list(values) for values in sheet.iter_rows(values_only=True)]
+    lines = [list(values) for values in sheet.iter_rows(values_only=True)]
+    start = next(i for i, line in enumerate(lines) if line and line[0] == "Insats")
+    end = next((i for i in range(start, len(lines)) if not any(lines[i])), len(lines))
+    return [line[: len(lines[start])] for line in lines[start:end]]
 
 
 def test_xlsx_is_an_attachment_with_swedish_headers(client: TestClient, api: Api) -> None:
@@ -304,7 +318,7 @@ def test_xlsx_holds_numbers_as_numbers_and_ej_aktuellt_as_text(
     assert len(lines) == len(SUNDSVALL_2022) + 1
     for line in lines:
         for cell in line[1:]:
-            assert cell in (NOT_APPLICABLE, NOT_REPORTED) or type(cell) is int, (line[0], cell)
+            assert cell in WORDS or type(cell) is int, (line[0], cell)
     parsed = {
         line[0]: {
             field: as_json_value(cell)
@@ -409,8 +423,12 @@ def test_json_says_why_each_empty_cell_is_empty(client: TestClient, api: Api) ->
     assert rows["AMT"]["missing"].get("work_total") is None  # it has a number
     assert rows["Nätverk"]["missing"]["participants_total"] == "not_applicable"
     # Nobody reported utfall studier (which applies to the AMT insats), nor the structural
-    # insats's activities or most organisations: not reported. Every other total has a number.
-    assert rows["Totalt"]["missing"] == dict.fromkeys(
+    # insats's activities or most organisations: not reported. No man ended, so there is no
+    # share of them. Every other total of the standard columns has a number.
+    standard = {f for f, _ in COLUMNS}
+    total_missing = {f: r for f, r in rows["Totalt"]["missing"].items() if f in standard}
+    assert total_missing.pop("work_or_studies_of_ended_men") == "none_ended"
+    assert total_missing == dict.fromkeys(
         (
             "started_women",
             "started_men",
@@ -438,10 +456,7 @@ def test_csv_and_xlsx_say_ej_aktuellt_and_ej_rapporterat(client: TestClient, api
     assert csv_rows["AMT"]["Volyminsats"] == NOT_REPORTED
     assert csv_rows["Nätverk"]["Deltagare totalt"] == NOT_APPLICABLE
     assert csv_rows["AMT"]["Utfall arbete totalt"] == "1"
-    book = load_workbook(io.BytesIO(get_table(client, api.admin, XLSX).content))
-    sheet = book.active
-    assert sheet is not None
-    values = [[cell.value for cell in row] for row in sheet.iter_rows()]
+    values = parse_xlsx(get_table(client, api.admin, XLSX))
     xlsx_rows = {row[0]: dict(zip(values[0], row, strict=True)) for row in values[1:]}
     assert xlsx_rows["AMT"]["Volyminsats"] == NOT_REPORTED
     assert xlsx_rows["Psykolog"]["Volyminsats"] == 9  # numbers stay numbers

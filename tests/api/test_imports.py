@@ -645,3 +645,39 @@ def test_importing_without_a_token_is_401(client: TestClient, method: str, path:
     response = client.request(method, path, json={"reports": []})
 
     problem(response, 401)
+
+
+def test_a_count_given_as_its_total_alone_imports_from_json_and_csv_without_a_split(
+    client: TestClient, api: Api
+) -> None:
+    ids = insatser(api, 1)
+    json_row = {"insats_id": ids[0], "period": "2022", "report": {"participants": {"total": 376}}}
+    assert post(client, [json_row], api.admin).status_code == 200
+    text = (
+        "insats_id;period;participants_total;outcomes_work_total;ended_women;ended_men\n"
+        f"{ids[0]};2023;376;12;10;8\n"
+    )
+    response = post_csv(client, text, api.admin)
+    assert response.status_code == 200, response.text
+
+    unsplit = {"women": None, "men": None, "unspecified": None}
+    for period in ("2022", "2023"):
+        got = client.get(f"/api/v1/insatser/{ids[0]}/reports/{period}", headers=api.admin).json()
+        assert got["participants"] == {**unsplit, "total": 376}
+    assert got["outcomes"]["work"] == {**unsplit, "total": 12}
+    assert got["ended"] == {**gc(10, 8), "total": 18}
+
+
+def test_a_csv_total_that_is_not_the_sum_of_its_split_names_the_column(
+    client: TestClient, api: Api
+) -> None:
+    ids = insatser(api, 1)
+    text = (
+        "insats_id;period;participants_women;participants_men;participants_total\n"
+        f"{ids[0]};2023;5;6;12\n"
+    )
+
+    summary = problem(post_csv(client, text, api.admin), 422)
+
+    assert [e["loc"] for e in summary["errors"]] == [["participants_total"]]
+    assert stored(client, api, ids) == 0

@@ -184,7 +184,6 @@ def test_an_unknown_top_level_field_is_rejected(api: Api, insats_id: int) -> Non
         ({"income_source_at_start": {"salary": 2}}, ["body", "income_source_at_start", "salary"]),
         ({"income_source_at_exit": {"lon": 2}}, ["body", "income_source_at_exit", "lon"]),
         ({"participants": {"women": 1, "men": 1, "other": 1}}, ["body", "participants", "other"]),
-        ({"participants": {"women": 1, "men": 1, "total": 2}}, ["body", "participants", "total"]),
     ],
     ids=[
         "outcome-category",
@@ -193,7 +192,6 @@ def test_an_unknown_top_level_field_is_rejected(api: Api, insats_id: int) -> Non
         "income-at-start",
         "income-at-exit",
         "gender",
-        "computed-total",
     ],
 )
 def test_an_unknown_key_inside_a_measure_is_rejected(
@@ -213,6 +211,53 @@ def test_a_gender_count_without_men_is_rejected(api: Api, insats_id: int) -> Non
     response = put(api, insats_id, "2023", {"participants": {"women": 3}})
     assert_rejected_at(response, ["body", "participants", "men"])
     assert_not_stored(api, insats_id, "2023")
+
+
+def test_a_gender_count_without_women_is_rejected_at_men(api: Api, insats_id: int) -> None:
+    response = put(api, insats_id, "2023", {"participants": {"men": 3}})
+    problem = assert_rejected_at(response, ["body", "participants", "men"])
+    assert "women" in problem["errors"][0]["msg"]
+    assert_not_stored(api, insats_id, "2023")
+
+
+@pytest.mark.parametrize(
+    ("count", "field"),
+    [
+        ({}, "total"),
+        ({"unspecified": 3}, "total"),
+        ({"unspecified": 3, "total": 3}, "total"),
+        ({"women": 1, "men": 2, "total": 4}, "total"),
+        ({"women": 1, "men": 2, "unspecified": 1, "total": 3}, "total"),
+    ],
+    ids=["empty", "unspecified-alone", "unspecified-with-total", "wrong-total", "wrong-total-u"],
+)
+def test_a_count_by_kon_is_a_split_or_a_total_alone(
+    api: Api, insats_id: int, count: dict[str, int], field: str
+) -> None:
+    response = put(api, insats_id, "2023", {"participants": count})
+    assert_rejected_at(response, ["body", "participants", field])
+    assert_not_stored(api, insats_id, "2023")
+
+
+def test_a_total_beside_its_split_is_accepted_when_it_is_the_sum(api: Api, insats_id: int) -> None:
+    body = {"participants": {"women": 3, "men": 4, "unspecified": 1, "total": 8}}
+    response = put(api, insats_id, "2023", body)
+    assert response.status_code == 201, response.text
+    assert response.json()["participants"] == body["participants"]
+
+
+def test_a_total_alone_is_stored_and_read_back_without_a_split(api: Api, insats_id: int) -> None:
+    body = {
+        "participants": {"total": 376},
+        "outcomes": {"work": {"total": 12}, "studies": gc(1, 2)},
+    }
+    response = put(api, insats_id, "2023", body)
+    assert response.status_code == 201, response.text
+    for got in (response.json(), api.client.get(url(insats_id, "2023"), headers=api.admin).json()):
+        unsplit = {"women": None, "men": None, "unspecified": None}
+        assert got["participants"] == {**unsplit, "total": 376}
+        assert got["outcomes"]["work"] == {**unsplit, "total": 12}
+        assert got["outcomes"]["studies"] == {**gc(1, 2), "total": 3}
 
 
 def test_a_gender_count_without_unspecified_defaults_it_to_zero(api: Api, insats_id: int) -> None:

@@ -58,6 +58,9 @@ def test_sundsvall_2022_gives_exactly_the_total_row(client: TestClient, api: Api
     assert measures["outcomes"]["studies"]["total"] == 14
     assert measures["outcomes"]["work"]["reported_by"] == 4
     assert measures["outcomes"]["benefit"] is None
+    # No insats split by kön, so the summary gives no split, and says so.
+    assert measures["participants"]["women"] is None
+    assert measures["participants"]["not_split_by"] == 8
     assert measures["started"] is None  # nobody reported it: null, not 0
     assert result["shares"]["work_of_ended"] is None  # no avslutade reported, so no share
 
@@ -132,6 +135,7 @@ def test_yearly_and_half_year_reporters_are_combined(client: TestClient, api: Ap
         "total": 14,
         "reported_by": 2,
         "applies_to": 3,
+        "not_split_by": 0,
     }
     assert result["measures"]["participants"]["total"] == 30  # only the yearly report's stock
     assert result["measures"]["participants"]["reported_by"] == 1
@@ -319,3 +323,58 @@ def test_a_series_of_a_category_path_carries_its_coverage_each_year(
         ("2021", None, 0, None),
         ("2022", 4, 1, 2),  # reported by 1 of the 2 structural insatser it applies to
     ]
+
+
+def test_a_summary_splits_by_kon_only_when_every_insats_behind_it_did(
+    client: TestClient, api: Api
+) -> None:
+    api.forbund("sundsvall")
+    split, total_only = api.insats(name="A"), api.insats(name="B")
+    api.report(split["id"], "2023", {"participants": {"women": 3, "men": 4}})
+    api.report(total_only["id"], "2023", {"participants": {"total": 10}})
+    api.report(split["id"], "2024", {"participants": {"women": 5, "men": 1, "unspecified": 1}})
+
+    both, one = summary(client, api, "2023"), summary(client, api, "2024")
+
+    assert both["measures"]["participants"] == {
+        "women": None,
+        "men": None,
+        "unspecified": None,
+        "total": 17,
+        "reported_by": 2,
+        "applies_to": 2,
+        "not_split_by": 1,
+    }
+    assert one["measures"]["participants"] == {
+        "women": 5,
+        "men": 1,
+        "unspecified": 1,
+        "total": 7,
+        "reported_by": 1,
+        "applies_to": 2,
+        "not_split_by": 0,
+    }
+    response = client.get(
+        "/api/v1/forbund/sundsvall/series",
+        params={"measure": "participants", "from": "2023", "to": "2024"},
+        headers=api.admin,
+    )
+    points = response.json()["points"]
+    assert [(p["women"], p["total"], p["not_split_by"]) for p in points] == [
+        (None, 17, 1),
+        (5, 7, 0),
+    ]
+
+
+def test_a_year_from_a_split_half_and_an_unsplit_half_gives_the_total_alone(
+    client: TestClient, api: Api
+) -> None:
+    api.forbund("sundsvall")
+    insats = api.insats()
+    api.report(insats["id"], "2023H1", {"ended": {"women": 2, "men": 1}})
+    api.report(insats["id"], "2023H2", {"ended": {"total": 4}})
+
+    ended = summary(client, api, "2023")["measures"]["ended"]
+
+    assert (ended["women"], ended["total"], ended["reported_by"]) == (None, 7, 1)
+    assert ended["not_split_by"] == 1

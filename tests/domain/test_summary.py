@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from app.domain.derived import DERIVED
 from app.domain.measures import MEASURES, OUTCOME_CATEGORIES
 from app.domain.summary import (
     SHARE_INPUTS,
@@ -16,7 +17,6 @@ from app.domain.summary import (
     build_measures,
     build_shares,
     change,
-    share,
     share_inputs,
 )
 from app.summaries.open_data import protect_period, publish_forbund, publish_national
@@ -27,10 +27,11 @@ GENDERS = ("women", "men", "unspecified")
 def gender_sums(
     measure: str, women: int, men: int, unspecified: int = 0, *, category: str = "", by: int = 1
 ) -> list[Sum]:
-    return [
+    split = [
         Sum(measure, category, g, v, by)
         for g, v in zip(GENDERS, (women, men, unspecified), strict=True)
     ]
+    return [*split, Sum(measure, category, "total", women + men + unspecified, by)]
 
 
 # --- build_measures -------------------------------------------------------------------------
@@ -51,6 +52,7 @@ def test_a_gender_count_gets_its_total_and_reported_by() -> None:
         "unspecified": 2,
         "total": 287,
         "reported_by": 7,
+        "not_split_by": 0,
     }
 
 
@@ -63,6 +65,7 @@ def test_a_reported_zero_is_zero_and_an_unreported_measure_is_null() -> None:
         "unspecified": 0,
         "total": 0,
         "reported_by": 1,
+        "not_split_by": 0,
     }
     assert measures["started"] is None
     assert measures["participants"] is None
@@ -77,6 +80,7 @@ def test_a_gender_without_a_sum_counts_as_zero_within_a_reported_figure() -> Non
         "unspecified": 0,
         "total": 5,
         "reported_by": 2,
+        "not_split_by": 0,
     }
 
 
@@ -159,7 +163,7 @@ def test_share_inputs_are_not_a_measure() -> None:
 def test_a_share_is_rounded_to_four_decimals(
     numerator: int, denominator: int, expected: float
 ) -> None:
-    assert share(numerator, denominator) == expected
+    assert DERIVED["work_of_ended"].value(numerator, denominator) == expected
 
 
 @pytest.mark.parametrize(
@@ -168,19 +172,22 @@ def test_a_share_is_rounded_to_four_decimals(
 def test_a_share_without_both_sides_or_of_nobody_is_null(
     numerator: int | None, denominator: int | None
 ) -> None:
-    assert share(numerator, denominator) is None
+    assert all(d.value(numerator, denominator) is None for d in DERIVED.values())
 
 
 # --- share_inputs and build_shares ----------------------------------------------------------
 
 
 def share_sums(name: str, numerators: dict[str, int], denominators: dict[str, int]) -> list[Sum]:
-    return [Sum(SHARE_INPUTS, f"{name}.numerator", g, v, 1) for g, v in numerators.items()] + [
-        Sum(SHARE_INPUTS, f"{name}.denominator", g, v, 1) for g, v in denominators.items()
-    ]
+    """The pseudo-measure's sums as the database gives them: per kön, and the stored totals."""
+    sums = []
+    for part, given in (("numerator", numerators), ("denominator", denominators)):
+        sums += [Sum(SHARE_INPUTS, f"{name}.{part}", g, v, 1) for g, v in given.items()]
+        sums.append(Sum(SHARE_INPUTS, f"{name}.{part}", "total", sum(given.values()), 1))
+    return sums
 
 
-def test_share_inputs_add_the_genders_up_to_a_total() -> None:
+def test_share_inputs_give_each_gender_and_the_total() -> None:
     sums = share_sums("work_of_ended", {"women": 4, "men": 2}, {"women": 10, "men": 10})
     sums.append(Sum("ended", "", "women", 10, 1))  # a measure, not a share input
 
@@ -500,3 +507,47 @@ def test_protect_of_a_forbund_summary_hides_a_small_share_source_and_the_share()
     assert not [p for p in published["suppressed"] if p.startswith("shares.studies_of_ended")]
     for path in published["suppressed"]:
         assert resolve(published, path) is None
+
+
+def test_a_share_has_no_split_when_an_insats_behind_it_gave_totals_alone() -> None:
+    # Two insatser gave both sides: one split by kön, one by totals alone (kön ej uppdelat).
+    sums = [
+        Sum(SHARE_INPUTS, "work_of_ended.numerator", "women", 2, 1),
+        Sum(SHARE_INPUTS, "work_of_ended.numerator", "men", 1, 1),
+        Sum(SHARE_INPUTS, "work_of_ended.numerator", "total", 3 + 5, 2),
+        Sum(SHARE_INPUTS, "work_of_ended.denominator", "women", 4, 1),
+        Sum(SHARE_INPUTS, "work_of_ended.denominator", "men", 4, 1),
+        Sum(SHARE_INPUTS, "work_of_ended.denominator", "total", 8 + 12, 2),
+    ]
+
+    shares = build_shares(share_inputs(sums))
+
+    assert shares["work_of_ended"] == {
+        "women": None,
+        "men": None,
+        "unspecified": None,
+        "total": 0.4,
+    }
+
+
+def test_a_count_by_kon_has_no_split_when_an_insats_gave_its_total_alone() -> None:
+    split = [Sum("participants", "", g, v, 1) for g, v in (("women", 3), ("men", 4))]
+    split.append(Sum("participants", "", "unspecified", 0, 1))
+    both = [*split, Sum("participants", "", "total", 7 + 10, 2)]
+
+    assert build_measures(split)["participants"] == {
+        "women": 3,
+        "men": 4,
+        "unspecified": 0,
+        "total": 7,
+        "reported_by": 1,
+        "not_split_by": 0,
+    }
+    assert build_measures(both)["participants"] == {
+        "women": None,
+        "men": None,
+        "unspecified": None,
+        "total": 17,
+        "reported_by": 2,
+        "not_split_by": 1,
+    }

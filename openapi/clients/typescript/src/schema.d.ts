@@ -475,10 +475,12 @@ export interface paths {
         };
         /**
          * Annual Table
-         * @description Årsredovisningstabell: one row per insats and a total row. A cell without a number says
-         *     why: `ej aktuellt` (the measure does not apply to the insats) or `ej rapporterat` (it
-         *     applies and was not reported); in JSON it is null, with the reason in the row's
-         *     `missing`. JSON, CSV or XLSX by `format=`, else by `Accept`.
+         * @description Årsredovisningstabell: one row per insats and a total row, individual and structural
+         *     insatser both. A cell without a number says why: `ej aktuellt` (the measure does not
+         *     apply to the insats), `ej rapporterat` (it applies and was not reported), `ej summerbart`,
+         *     `delperiod saknas`, `ej godkänd`, `kön ej uppdelat`, `inga avslutade` or `ej aktiv`; in
+         *     JSON the figure is null with the reason in the row's `missing`. JSON, CSV or XLSX by
+         *     `format=`, else by `Accept`.
          */
         get: operations["getAnnualReportTable"];
         put?: never;
@@ -731,13 +733,34 @@ export interface components {
              */
             forbund: string;
             /**
+             * Forbund Name
+             * @description Förbundets namn.
+             */
+            forbund_name: string;
+            /**
              * Period
              * @description Period.
              */
             period: string;
             /**
+             * Compare Period
+             * @description Jämförelseperiod: the `compare` period, if any.
+             */
+            compare_period?: string | null;
+            /**
+             * Approved Only
+             * @description Endast godkända: only approved reports counted.
+             * @default false
+             */
+            approved_only?: boolean;
+            /**
+             * Columns
+             * @description Kolumner: the keys `columns=` chose, in order: what CSV and XLSX print after the insats's name. Every row carries every figure in JSON whichever are chosen.
+             */
+            columns: string[];
+            /**
              * Rows
-             * @description One row per active insats, then the total row.
+             * @description One row per insats active in the period (or in `compare`), then the total row.
              */
             rows: components["schemas"]["TableRow"][];
         };
@@ -1193,51 +1216,57 @@ export interface components {
         };
         /**
          * GenderCount
-         * @description Antal per kön, with the total.
+         * @description Antal per kön, with the total. Without a split (kön ej uppdelat) only `total` is set.
          */
         GenderCount: {
             /**
              * Women
-             * @description Kvinnor.
+             * @description Kvinnor; null when kön was not split.
              */
-            women: number;
+            women: number | null;
             /**
              * Men
-             * @description Män.
+             * @description Män; null when kön was not split.
              */
-            men: number;
+            men: number | null;
             /**
              * Unspecified
-             * @description Kön ej angivet.
+             * @description Kön ej angivet; null when kön was not split.
              */
-            unspecified: number;
+            unspecified: number | null;
             /**
              * Total
-             * @description Totalt: women + men + unspecified.
+             * @description Totalt: women + men + unspecified, or the total given alone.
              */
-            readonly total: number;
+            total: number;
         };
         /**
          * GenderCountIn
-         * @description Antal per kön: people counted by gender.
+         * @description Antal per kön: people counted by gender, as `women` and `men` (and `unspecified`, 0 when
+         *     left out), or as `total` alone when the split is not known ("kön ej uppdelat"), which is
+         *     never read as zero women and zero men. A `total` beside the split must be its sum.
          */
         GenderCountIn: {
             /**
              * Women
-             * @description Kvinnor.
+             * @description Kvinnor; required with `men`.
              */
-            women: number;
+            women?: number | null;
             /**
              * Men
-             * @description Män.
+             * @description Män; required with `women`.
              */
-            men: number;
+            men?: number | null;
             /**
              * Unspecified
-             * @description Kön ej angivet: gender not stated.
-             * @default 0
+             * @description Kön ej angivet: gender not stated; 0 when left out.
              */
-            unspecified?: number;
+            unspecified?: number | null;
+            /**
+             * Total
+             * @description Totalt: alone when the split is not known (kön ej uppdelat); beside the split it must equal women + men + unspecified.
+             */
+            total?: number | null;
         };
         /**
          * GenderFigure
@@ -1246,22 +1275,22 @@ export interface components {
         GenderFigure: {
             /**
              * Women
-             * @description Kvinnor.
+             * @description Kvinnor; null when an insats behind the figure did not split it by kön.
              */
             women: number | null;
             /**
              * Men
-             * @description Män.
+             * @description Män; null as `women`.
              */
             men: number | null;
             /**
              * Unspecified
-             * @description Kön ej angivet.
+             * @description Kön ej angivet; null as `women`.
              */
             unspecified: number | null;
             /**
              * Total
-             * @description Totalt.
+             * @description Totalt, split by kön or not.
              */
             total: number | null;
             /**
@@ -1274,6 +1303,12 @@ export interface components {
              * @description Gäller: active insatser the measure applies to (their kind allows it and it is not in their `not_applicable`); `reported_by` of `applies_to` is who has reported what they should.
              */
             applies_to?: number | null;
+            /**
+             * Not Split By
+             * @description Kön ej uppdelat: of `reported_by`, the insatser that gave the total alone; when above 0, the figure has no split (a split of some would misread the total).
+             * @default 0
+             */
+            not_split_by?: number;
         };
         /**
          * GroupBy
@@ -1865,6 +1900,12 @@ export interface components {
             activities: components["schemas"]["CountFigure"] | null;
         };
         /**
+         * MissingReason
+         * @description Why a figure of the table is null (CSV and XLSX print the Swedish word instead).
+         * @enum {string}
+         */
+        MissingReason: "not_applicable" | "not_reported" | "not_summable" | "parts_missing" | "not_approved" | "not_split" | "none_ended" | "not_active";
+        /**
          * NationalSummary
          * @description Nationell sammanställning: the sum over förbund, with one row per förbund (or län).
          */
@@ -2217,6 +2258,12 @@ export interface components {
              * @description Gäller: active insatser the measure applies to (their kind allows it and it is not in their `not_applicable`); `reported_by` of `applies_to` is who has reported what they should. Null in a year no insats reported it.
              */
             applies_to?: number | null;
+            /**
+             * Not Split By
+             * @description Kön ej uppdelat: insatser that gave the total alone that year; when above 0, women, men and unspecified are null.
+             * @default 0
+             */
+            not_split_by?: number;
         };
         /**
          * ShareFigure
@@ -2268,8 +2315,371 @@ export interface components {
             comment?: string | null;
         };
         /**
+         * TableFigures
+         * @description The figures of a table row in the compare period.
+         */
+        TableFigures: {
+            /**
+             * Participants Women
+             * @description Deltagare kvinnor. Deltagare: people taking part during the period.
+             */
+            participants_women: number | null;
+            /**
+             * Participants Men
+             * @description Deltagare män. Deltagare: people taking part during the period.
+             */
+            participants_men: number | null;
+            /**
+             * Participants Total
+             * @description Deltagare totalt. Deltagare: people taking part during the period.
+             */
+            participants_total: number | null;
+            /**
+             * Started Women
+             * @description Nya kvinnor. Nya deltagare: people who started during the period.
+             */
+            started_women: number | null;
+            /**
+             * Started Men
+             * @description Nya män. Nya deltagare: people who started during the period.
+             */
+            started_men: number | null;
+            /**
+             * Started Total
+             * @description Nya totalt. Nya deltagare: people who started during the period.
+             */
+            started_total: number | null;
+            /**
+             * Ended Women
+             * @description Avslutade kvinnor. Avslutade deltagare: people who ended during the period.
+             */
+            ended_women: number | null;
+            /**
+             * Ended Men
+             * @description Avslutade män. Avslutade deltagare: people who ended during the period.
+             */
+            ended_men: number | null;
+            /**
+             * Ended Total
+             * @description Avslutade totalt. Avslutade deltagare: people who ended during the period.
+             */
+            ended_total: number | null;
+            /**
+             * Work Women
+             * @description Utfall arbete kvinnor. Utfall vid avslut: status at exit, among those who ended.
+             */
+            work_women: number | null;
+            /**
+             * Work Men
+             * @description Utfall arbete män. Utfall vid avslut: status at exit, among those who ended.
+             */
+            work_men: number | null;
+            /**
+             * Work Total
+             * @description Utfall arbete totalt. Utfall vid avslut: status at exit, among those who ended.
+             */
+            work_total: number | null;
+            /**
+             * Studies Women
+             * @description Utfall studier kvinnor. Utfall vid avslut: status at exit, among those who ended.
+             */
+            studies_women: number | null;
+            /**
+             * Studies Men
+             * @description Utfall studier män. Utfall vid avslut: status at exit, among those who ended.
+             */
+            studies_men: number | null;
+            /**
+             * Studies Total
+             * @description Utfall studier totalt. Utfall vid avslut: status at exit, among those who ended.
+             */
+            studies_total: number | null;
+            /**
+             * Work Preparation Women
+             * @description Utfall arbetsförberedande/arbetsinriktad insats kvinnor. Utfall vid avslut: status at exit, among those who ended.
+             */
+            work_preparation_women: number | null;
+            /**
+             * Work Preparation Men
+             * @description Utfall arbetsförberedande/arbetsinriktad insats män. Utfall vid avslut: status at exit, among those who ended.
+             */
+            work_preparation_men: number | null;
+            /**
+             * Work Preparation Total
+             * @description Utfall arbetsförberedande/arbetsinriktad insats totalt. Utfall vid avslut: status at exit, among those who ended.
+             */
+            work_preparation_total: number | null;
+            /**
+             * Other Intervention Women
+             * @description Utfall annan insats (social, LSS, hälso- och sjukvård) kvinnor. Utfall vid avslut: status at exit, among those who ended.
+             */
+            other_intervention_women: number | null;
+            /**
+             * Other Intervention Men
+             * @description Utfall annan insats (social, LSS, hälso- och sjukvård) män. Utfall vid avslut: status at exit, among those who ended.
+             */
+            other_intervention_men: number | null;
+            /**
+             * Other Intervention Total
+             * @description Utfall annan insats (social, LSS, hälso- och sjukvård) totalt. Utfall vid avslut: status at exit, among those who ended.
+             */
+            other_intervention_total: number | null;
+            /**
+             * Benefit Women
+             * @description Utfall sjuk- eller aktivitetsersättning kvinnor. Utfall vid avslut: status at exit, among those who ended.
+             */
+            benefit_women: number | null;
+            /**
+             * Benefit Men
+             * @description Utfall sjuk- eller aktivitetsersättning män. Utfall vid avslut: status at exit, among those who ended.
+             */
+            benefit_men: number | null;
+            /**
+             * Benefit Total
+             * @description Utfall sjuk- eller aktivitetsersättning totalt. Utfall vid avslut: status at exit, among those who ended.
+             */
+            benefit_total: number | null;
+            /**
+             * Other Women
+             * @description Utfall annat/okänt kvinnor. Utfall vid avslut: status at exit, among those who ended.
+             */
+            other_women: number | null;
+            /**
+             * Other Men
+             * @description Utfall annat/okänt män. Utfall vid avslut: status at exit, among those who ended.
+             */
+            other_men: number | null;
+            /**
+             * Other Total
+             * @description Utfall annat/okänt totalt. Utfall vid avslut: status at exit, among those who ended.
+             */
+            other_total: number | null;
+            /**
+             * Work Of Ended Women
+             * @description Andel arbete av avslutade kvinnor: a share 0..1 (0.25 is 25 %), over the insatser that reported both the outcomes and avslutade.
+             */
+            work_of_ended_women: number | null;
+            /**
+             * Work Of Ended Men
+             * @description Andel arbete av avslutade män: a share 0..1 (0.25 is 25 %), over the insatser that reported both the outcomes and avslutade.
+             */
+            work_of_ended_men: number | null;
+            /**
+             * Work Of Ended Total
+             * @description Andel arbete av avslutade totalt: a share 0..1 (0.25 is 25 %), over the insatser that reported both the outcomes and avslutade.
+             */
+            work_of_ended_total: number | null;
+            /**
+             * Studies Of Ended Women
+             * @description Andel studier av avslutade kvinnor: a share 0..1 (0.25 is 25 %), over the insatser that reported both the outcomes and avslutade.
+             */
+            studies_of_ended_women: number | null;
+            /**
+             * Studies Of Ended Men
+             * @description Andel studier av avslutade män: a share 0..1 (0.25 is 25 %), over the insatser that reported both the outcomes and avslutade.
+             */
+            studies_of_ended_men: number | null;
+            /**
+             * Studies Of Ended Total
+             * @description Andel studier av avslutade totalt: a share 0..1 (0.25 is 25 %), over the insatser that reported both the outcomes and avslutade.
+             */
+            studies_of_ended_total: number | null;
+            /**
+             * Work Or Studies Of Ended Women
+             * @description Andel arbete/studier av avslutade kvinnor: a share 0..1 (0.25 is 25 %), over the insatser that reported both the outcomes and avslutade.
+             */
+            work_or_studies_of_ended_women: number | null;
+            /**
+             * Work Or Studies Of Ended Men
+             * @description Andel arbete/studier av avslutade män: a share 0..1 (0.25 is 25 %), over the insatser that reported both the outcomes and avslutade.
+             */
+            work_or_studies_of_ended_men: number | null;
+            /**
+             * Work Or Studies Of Ended Total
+             * @description Andel arbete/studier av avslutade totalt: a share 0..1 (0.25 is 25 %), over the insatser that reported both the outcomes and avslutade.
+             */
+            work_or_studies_of_ended_total: number | null;
+            /**
+             * Volume Contacts
+             * @description Volyminsats. Volyminsatser: occasions of short consultative support (not people).
+             */
+            volume_contacts: number | null;
+            /**
+             * Anonymous Cases
+             * @description Anonyma ärenden. Anonyma ärenden/konsultationer: cases discussed anonymously.
+             */
+            anonymous_cases: number | null;
+            /**
+             * Income Source At Start None
+             * @description Försörjning vid start: ingen offentlig försörjning. Försörjning vid start: main income source when starting.
+             */
+            income_source_at_start_none: number | null;
+            /**
+             * Income Source At Start Unemployment Insurance
+             * @description Försörjning vid start: a-kassa. Försörjning vid start: main income source when starting.
+             */
+            income_source_at_start_unemployment_insurance: number | null;
+            /**
+             * Income Source At Start Activity Compensation
+             * @description Försörjning vid start: aktivitetsersättning. Försörjning vid start: main income source when starting.
+             */
+            income_source_at_start_activity_compensation: number | null;
+            /**
+             * Income Source At Start Activity Support
+             * @description Försörjning vid start: aktivitetsstöd. Försörjning vid start: main income source when starting.
+             */
+            income_source_at_start_activity_support: number | null;
+            /**
+             * Income Source At Start Social Assistance
+             * @description Försörjning vid start: ekonomiskt bistånd (försörjningsstöd). Försörjning vid start: main income source when starting.
+             */
+            income_source_at_start_social_assistance: number | null;
+            /**
+             * Income Source At Start Sickness Compensation
+             * @description Försörjning vid start: sjukersättning. Försörjning vid start: main income source when starting.
+             */
+            income_source_at_start_sickness_compensation: number | null;
+            /**
+             * Income Source At Start Sickness Benefit
+             * @description Försörjning vid start: sjuk-/rehabiliteringspenning. Försörjning vid start: main income source when starting.
+             */
+            income_source_at_start_sickness_benefit: number | null;
+            /**
+             * Income Source At Start Study Support
+             * @description Försörjning vid start: studiestöd. Försörjning vid start: main income source when starting.
+             */
+            income_source_at_start_study_support: number | null;
+            /**
+             * Income Source At Start Other Public
+             * @description Försörjning vid start: annan offentlig försörjning. Försörjning vid start: main income source when starting.
+             */
+            income_source_at_start_other_public: number | null;
+            /**
+             * Income Source At Exit None
+             * @description Försörjning vid avslut: ingen offentlig försörjning. Försörjning vid avslut: main income source when ending.
+             */
+            income_source_at_exit_none: number | null;
+            /**
+             * Income Source At Exit Unemployment Insurance
+             * @description Försörjning vid avslut: a-kassa. Försörjning vid avslut: main income source when ending.
+             */
+            income_source_at_exit_unemployment_insurance: number | null;
+            /**
+             * Income Source At Exit Activity Compensation
+             * @description Försörjning vid avslut: aktivitetsersättning. Försörjning vid avslut: main income source when ending.
+             */
+            income_source_at_exit_activity_compensation: number | null;
+            /**
+             * Income Source At Exit Activity Support
+             * @description Försörjning vid avslut: aktivitetsstöd. Försörjning vid avslut: main income source when ending.
+             */
+            income_source_at_exit_activity_support: number | null;
+            /**
+             * Income Source At Exit Social Assistance
+             * @description Försörjning vid avslut: ekonomiskt bistånd (försörjningsstöd). Försörjning vid avslut: main income source when ending.
+             */
+            income_source_at_exit_social_assistance: number | null;
+            /**
+             * Income Source At Exit Sickness Compensation
+             * @description Försörjning vid avslut: sjukersättning. Försörjning vid avslut: main income source when ending.
+             */
+            income_source_at_exit_sickness_compensation: number | null;
+            /**
+             * Income Source At Exit Sickness Benefit
+             * @description Försörjning vid avslut: sjuk-/rehabiliteringspenning. Försörjning vid avslut: main income source when ending.
+             */
+            income_source_at_exit_sickness_benefit: number | null;
+            /**
+             * Income Source At Exit Study Support
+             * @description Försörjning vid avslut: studiestöd. Försörjning vid avslut: main income source when ending.
+             */
+            income_source_at_exit_study_support: number | null;
+            /**
+             * Income Source At Exit Other Public
+             * @description Försörjning vid avslut: annan offentlig försörjning. Försörjning vid avslut: main income source when ending.
+             */
+            income_source_at_exit_other_public: number | null;
+            /**
+             * Age Bands 16 19
+             * @description Åldersgrupp: 16-19 år. Åldersgrupp: participants per age band.
+             */
+            age_bands_16_19: number | null;
+            /**
+             * Age Bands 20 24
+             * @description Åldersgrupp: 20-24 år. Åldersgrupp: participants per age band.
+             */
+            age_bands_20_24: number | null;
+            /**
+             * Age Bands 25 29
+             * @description Åldersgrupp: 25-29 år. Åldersgrupp: participants per age band.
+             */
+            age_bands_25_29: number | null;
+            /**
+             * Age Bands 30 39
+             * @description Åldersgrupp: 30-39 år. Åldersgrupp: participants per age band.
+             */
+            age_bands_30_39: number | null;
+            /**
+             * Age Bands 40 49
+             * @description Åldersgrupp: 40-49 år. Åldersgrupp: participants per age band.
+             */
+            age_bands_40_49: number | null;
+            /**
+             * Age Bands 50 59
+             * @description Åldersgrupp: 50-59 år. Åldersgrupp: participants per age band.
+             */
+            age_bands_50_59: number | null;
+            /**
+             * Age Bands 60 66
+             * @description Åldersgrupp: 60-66 år. Åldersgrupp: participants per age band.
+             */
+            age_bands_60_66: number | null;
+            /**
+             * Attendees Total
+             * @description Deltagare strukturinsats totalt. Deltagare per organisation: attendees of a strukturinriktad insats.
+             */
+            attendees_total: number | null;
+            /**
+             * Attendees Fk
+             * @description varav Försäkringskassan. Deltagare per organisation: attendees of a strukturinriktad insats.
+             */
+            attendees_fk: number | null;
+            /**
+             * Attendees Af
+             * @description varav Arbetsförmedlingen. Deltagare per organisation: attendees of a strukturinriktad insats.
+             */
+            attendees_af: number | null;
+            /**
+             * Attendees Region
+             * @description varav region. Deltagare per organisation: attendees of a strukturinriktad insats.
+             */
+            attendees_region: number | null;
+            /**
+             * Attendees Kommun
+             * @description varav kommun. Deltagare per organisation: attendees of a strukturinriktad insats.
+             */
+            attendees_kommun: number | null;
+            /**
+             * Attendees Other
+             * @description varav övriga organisationer. Deltagare per organisation: attendees of a strukturinriktad insats.
+             */
+            attendees_other: number | null;
+            /**
+             * Activities
+             * @description Aktiviteter. Antal aktiviteter: activities held by a strukturinriktad insats.
+             */
+            activities: number | null;
+            /**
+             * MissingInComparedFigures
+             * @description Why each null figure of the row is null; CSV and XLSX print the Swedish word in the cell instead. `not_applicable` (`ej aktuellt`): the measure does not apply to the insats (its kind, or its `not_applicable`); on the total row, to none of the insatser; `not_reported` (`ej rapporterat`): the measure applies and no report for the period gave it; `not_summable` (`ej summerbart`): the period was computed from shorter reports: a stock (deltagare, ages, attendees, försörjning) cannot be added over parts of a period; flows are given; `parts_missing` (`delperiod saknas`): reports for part of the period are missing, so a flow for the whole period cannot be given (a total row is blank where an insats's figure was withheld so); `not_approved` (`ej godkänd`): `approved_only=true` and the figure is in a report that is not approved; `not_split` (`kön ej uppdelat`): the total was reported without a split by kön, which is not 0 women and 0 men; `none_ended` (`inga avslutade`): a share of those who ended where nobody ended (0 avslutade): it has no value; `not_active` (`ej aktiv`): the insats was not active in that period (with `compare`: only in the other one).
+             */
+            missing?: {
+                [key: string]: components["schemas"]["MissingReason"];
+            };
+        };
+        /**
          * TableRow
-         * @description One row of the annual-report table; `missing` says why a null is null.
+         * @description One row of the annual-report table: an insats, or the total row. A null figure says why it is null in `missing`.
          */
         TableRow: {
             /**
@@ -2284,131 +2694,363 @@ export interface components {
             insats: string;
             /**
              * Participants Women
-             * @description Deltagare kvinnor.
+             * @description Deltagare kvinnor. Deltagare: people taking part during the period.
              */
             participants_women: number | null;
             /**
              * Participants Men
-             * @description Deltagare män.
+             * @description Deltagare män. Deltagare: people taking part during the period.
              */
             participants_men: number | null;
             /**
              * Participants Total
-             * @description Deltagare totalt.
+             * @description Deltagare totalt. Deltagare: people taking part during the period.
              */
             participants_total: number | null;
             /**
              * Started Women
-             * @description Nya deltagare kvinnor.
+             * @description Nya kvinnor. Nya deltagare: people who started during the period.
              */
-            started_women?: number | null;
+            started_women: number | null;
             /**
              * Started Men
-             * @description Nya deltagare män.
+             * @description Nya män. Nya deltagare: people who started during the period.
              */
-            started_men?: number | null;
+            started_men: number | null;
             /**
              * Started Total
-             * @description Nya deltagare totalt.
+             * @description Nya totalt. Nya deltagare: people who started during the period.
              */
-            started_total?: number | null;
+            started_total: number | null;
             /**
              * Ended Women
-             * @description Avslutade deltagare kvinnor.
+             * @description Avslutade kvinnor. Avslutade deltagare: people who ended during the period.
              */
-            ended_women?: number | null;
+            ended_women: number | null;
             /**
              * Ended Men
-             * @description Avslutade deltagare män.
+             * @description Avslutade män. Avslutade deltagare: people who ended during the period.
              */
-            ended_men?: number | null;
+            ended_men: number | null;
             /**
              * Ended Total
-             * @description Avslutade deltagare totalt.
+             * @description Avslutade totalt. Avslutade deltagare: people who ended during the period.
              */
-            ended_total?: number | null;
-            /**
-             * Volume Contacts
-             * @description Volyminsats.
-             */
-            volume_contacts: number | null;
-            /**
-             * Anonymous Cases
-             * @description Anonyma ärenden.
-             */
-            anonymous_cases?: number | null;
+            ended_total: number | null;
             /**
              * Work Women
-             * @description Utfall arbete kvinnor.
+             * @description Utfall arbete kvinnor. Utfall vid avslut: status at exit, among those who ended.
              */
             work_women: number | null;
             /**
              * Work Men
-             * @description Utfall arbete män.
+             * @description Utfall arbete män. Utfall vid avslut: status at exit, among those who ended.
              */
             work_men: number | null;
             /**
              * Work Total
-             * @description Utfall arbete totalt.
+             * @description Utfall arbete totalt. Utfall vid avslut: status at exit, among those who ended.
              */
             work_total: number | null;
             /**
              * Studies Women
-             * @description Utfall studier kvinnor.
+             * @description Utfall studier kvinnor. Utfall vid avslut: status at exit, among those who ended.
              */
             studies_women: number | null;
             /**
              * Studies Men
-             * @description Utfall studier män.
+             * @description Utfall studier män. Utfall vid avslut: status at exit, among those who ended.
              */
             studies_men: number | null;
             /**
              * Studies Total
-             * @description Utfall studier totalt.
+             * @description Utfall studier totalt. Utfall vid avslut: status at exit, among those who ended.
              */
             studies_total: number | null;
             /**
-             * Attendees Total
-             * @description Deltagare (strukturinriktad insats) totalt, all organisations.
+             * Work Preparation Women
+             * @description Utfall arbetsförberedande/arbetsinriktad insats kvinnor. Utfall vid avslut: status at exit, among those who ended.
              */
-            attendees_total?: number | null;
+            work_preparation_women: number | null;
+            /**
+             * Work Preparation Men
+             * @description Utfall arbetsförberedande/arbetsinriktad insats män. Utfall vid avslut: status at exit, among those who ended.
+             */
+            work_preparation_men: number | null;
+            /**
+             * Work Preparation Total
+             * @description Utfall arbetsförberedande/arbetsinriktad insats totalt. Utfall vid avslut: status at exit, among those who ended.
+             */
+            work_preparation_total: number | null;
+            /**
+             * Other Intervention Women
+             * @description Utfall annan insats (social, LSS, hälso- och sjukvård) kvinnor. Utfall vid avslut: status at exit, among those who ended.
+             */
+            other_intervention_women: number | null;
+            /**
+             * Other Intervention Men
+             * @description Utfall annan insats (social, LSS, hälso- och sjukvård) män. Utfall vid avslut: status at exit, among those who ended.
+             */
+            other_intervention_men: number | null;
+            /**
+             * Other Intervention Total
+             * @description Utfall annan insats (social, LSS, hälso- och sjukvård) totalt. Utfall vid avslut: status at exit, among those who ended.
+             */
+            other_intervention_total: number | null;
+            /**
+             * Benefit Women
+             * @description Utfall sjuk- eller aktivitetsersättning kvinnor. Utfall vid avslut: status at exit, among those who ended.
+             */
+            benefit_women: number | null;
+            /**
+             * Benefit Men
+             * @description Utfall sjuk- eller aktivitetsersättning män. Utfall vid avslut: status at exit, among those who ended.
+             */
+            benefit_men: number | null;
+            /**
+             * Benefit Total
+             * @description Utfall sjuk- eller aktivitetsersättning totalt. Utfall vid avslut: status at exit, among those who ended.
+             */
+            benefit_total: number | null;
+            /**
+             * Other Women
+             * @description Utfall annat/okänt kvinnor. Utfall vid avslut: status at exit, among those who ended.
+             */
+            other_women: number | null;
+            /**
+             * Other Men
+             * @description Utfall annat/okänt män. Utfall vid avslut: status at exit, among those who ended.
+             */
+            other_men: number | null;
+            /**
+             * Other Total
+             * @description Utfall annat/okänt totalt. Utfall vid avslut: status at exit, among those who ended.
+             */
+            other_total: number | null;
+            /**
+             * Work Of Ended Women
+             * @description Andel arbete av avslutade kvinnor: a share 0..1 (0.25 is 25 %), over the insatser that reported both the outcomes and avslutade.
+             */
+            work_of_ended_women: number | null;
+            /**
+             * Work Of Ended Men
+             * @description Andel arbete av avslutade män: a share 0..1 (0.25 is 25 %), over the insatser that reported both the outcomes and avslutade.
+             */
+            work_of_ended_men: number | null;
+            /**
+             * Work Of Ended Total
+             * @description Andel arbete av avslutade totalt: a share 0..1 (0.25 is 25 %), over the insatser that reported both the outcomes and avslutade.
+             */
+            work_of_ended_total: number | null;
+            /**
+             * Studies Of Ended Women
+             * @description Andel studier av avslutade kvinnor: a share 0..1 (0.25 is 25 %), over the insatser that reported both the outcomes and avslutade.
+             */
+            studies_of_ended_women: number | null;
+            /**
+             * Studies Of Ended Men
+             * @description Andel studier av avslutade män: a share 0..1 (0.25 is 25 %), over the insatser that reported both the outcomes and avslutade.
+             */
+            studies_of_ended_men: number | null;
+            /**
+             * Studies Of Ended Total
+             * @description Andel studier av avslutade totalt: a share 0..1 (0.25 is 25 %), over the insatser that reported both the outcomes and avslutade.
+             */
+            studies_of_ended_total: number | null;
+            /**
+             * Work Or Studies Of Ended Women
+             * @description Andel arbete/studier av avslutade kvinnor: a share 0..1 (0.25 is 25 %), over the insatser that reported both the outcomes and avslutade.
+             */
+            work_or_studies_of_ended_women: number | null;
+            /**
+             * Work Or Studies Of Ended Men
+             * @description Andel arbete/studier av avslutade män: a share 0..1 (0.25 is 25 %), over the insatser that reported both the outcomes and avslutade.
+             */
+            work_or_studies_of_ended_men: number | null;
+            /**
+             * Work Or Studies Of Ended Total
+             * @description Andel arbete/studier av avslutade totalt: a share 0..1 (0.25 is 25 %), over the insatser that reported both the outcomes and avslutade.
+             */
+            work_or_studies_of_ended_total: number | null;
+            /**
+             * Volume Contacts
+             * @description Volyminsats. Volyminsatser: occasions of short consultative support (not people).
+             */
+            volume_contacts: number | null;
+            /**
+             * Anonymous Cases
+             * @description Anonyma ärenden. Anonyma ärenden/konsultationer: cases discussed anonymously.
+             */
+            anonymous_cases: number | null;
+            /**
+             * Income Source At Start None
+             * @description Försörjning vid start: ingen offentlig försörjning. Försörjning vid start: main income source when starting.
+             */
+            income_source_at_start_none: number | null;
+            /**
+             * Income Source At Start Unemployment Insurance
+             * @description Försörjning vid start: a-kassa. Försörjning vid start: main income source when starting.
+             */
+            income_source_at_start_unemployment_insurance: number | null;
+            /**
+             * Income Source At Start Activity Compensation
+             * @description Försörjning vid start: aktivitetsersättning. Försörjning vid start: main income source when starting.
+             */
+            income_source_at_start_activity_compensation: number | null;
+            /**
+             * Income Source At Start Activity Support
+             * @description Försörjning vid start: aktivitetsstöd. Försörjning vid start: main income source when starting.
+             */
+            income_source_at_start_activity_support: number | null;
+            /**
+             * Income Source At Start Social Assistance
+             * @description Försörjning vid start: ekonomiskt bistånd (försörjningsstöd). Försörjning vid start: main income source when starting.
+             */
+            income_source_at_start_social_assistance: number | null;
+            /**
+             * Income Source At Start Sickness Compensation
+             * @description Försörjning vid start: sjukersättning. Försörjning vid start: main income source when starting.
+             */
+            income_source_at_start_sickness_compensation: number | null;
+            /**
+             * Income Source At Start Sickness Benefit
+             * @description Försörjning vid start: sjuk-/rehabiliteringspenning. Försörjning vid start: main income source when starting.
+             */
+            income_source_at_start_sickness_benefit: number | null;
+            /**
+             * Income Source At Start Study Support
+             * @description Försörjning vid start: studiestöd. Försörjning vid start: main income source when starting.
+             */
+            income_source_at_start_study_support: number | null;
+            /**
+             * Income Source At Start Other Public
+             * @description Försörjning vid start: annan offentlig försörjning. Försörjning vid start: main income source when starting.
+             */
+            income_source_at_start_other_public: number | null;
+            /**
+             * Income Source At Exit None
+             * @description Försörjning vid avslut: ingen offentlig försörjning. Försörjning vid avslut: main income source when ending.
+             */
+            income_source_at_exit_none: number | null;
+            /**
+             * Income Source At Exit Unemployment Insurance
+             * @description Försörjning vid avslut: a-kassa. Försörjning vid avslut: main income source when ending.
+             */
+            income_source_at_exit_unemployment_insurance: number | null;
+            /**
+             * Income Source At Exit Activity Compensation
+             * @description Försörjning vid avslut: aktivitetsersättning. Försörjning vid avslut: main income source when ending.
+             */
+            income_source_at_exit_activity_compensation: number | null;
+            /**
+             * Income Source At Exit Activity Support
+             * @description Försörjning vid avslut: aktivitetsstöd. Försörjning vid avslut: main income source when ending.
+             */
+            income_source_at_exit_activity_support: number | null;
+            /**
+             * Income Source At Exit Social Assistance
+             * @description Försörjning vid avslut: ekonomiskt bistånd (försörjningsstöd). Försörjning vid avslut: main income source when ending.
+             */
+            income_source_at_exit_social_assistance: number | null;
+            /**
+             * Income Source At Exit Sickness Compensation
+             * @description Försörjning vid avslut: sjukersättning. Försörjning vid avslut: main income source when ending.
+             */
+            income_source_at_exit_sickness_compensation: number | null;
+            /**
+             * Income Source At Exit Sickness Benefit
+             * @description Försörjning vid avslut: sjuk-/rehabiliteringspenning. Försörjning vid avslut: main income source when ending.
+             */
+            income_source_at_exit_sickness_benefit: number | null;
+            /**
+             * Income Source At Exit Study Support
+             * @description Försörjning vid avslut: studiestöd. Försörjning vid avslut: main income source when ending.
+             */
+            income_source_at_exit_study_support: number | null;
+            /**
+             * Income Source At Exit Other Public
+             * @description Försörjning vid avslut: annan offentlig försörjning. Försörjning vid avslut: main income source when ending.
+             */
+            income_source_at_exit_other_public: number | null;
+            /**
+             * Age Bands 16 19
+             * @description Åldersgrupp: 16-19 år. Åldersgrupp: participants per age band.
+             */
+            age_bands_16_19: number | null;
+            /**
+             * Age Bands 20 24
+             * @description Åldersgrupp: 20-24 år. Åldersgrupp: participants per age band.
+             */
+            age_bands_20_24: number | null;
+            /**
+             * Age Bands 25 29
+             * @description Åldersgrupp: 25-29 år. Åldersgrupp: participants per age band.
+             */
+            age_bands_25_29: number | null;
+            /**
+             * Age Bands 30 39
+             * @description Åldersgrupp: 30-39 år. Åldersgrupp: participants per age band.
+             */
+            age_bands_30_39: number | null;
+            /**
+             * Age Bands 40 49
+             * @description Åldersgrupp: 40-49 år. Åldersgrupp: participants per age band.
+             */
+            age_bands_40_49: number | null;
+            /**
+             * Age Bands 50 59
+             * @description Åldersgrupp: 50-59 år. Åldersgrupp: participants per age band.
+             */
+            age_bands_50_59: number | null;
+            /**
+             * Age Bands 60 66
+             * @description Åldersgrupp: 60-66 år. Åldersgrupp: participants per age band.
+             */
+            age_bands_60_66: number | null;
+            /**
+             * Attendees Total
+             * @description Deltagare strukturinsats totalt. Deltagare per organisation: attendees of a strukturinriktad insats.
+             */
+            attendees_total: number | null;
             /**
              * Attendees Fk
-             * @description varav Försäkringskassan.
+             * @description varav Försäkringskassan. Deltagare per organisation: attendees of a strukturinriktad insats.
              */
-            attendees_fk?: number | null;
+            attendees_fk: number | null;
             /**
              * Attendees Af
-             * @description varav Arbetsförmedlingen.
+             * @description varav Arbetsförmedlingen. Deltagare per organisation: attendees of a strukturinriktad insats.
              */
-            attendees_af?: number | null;
+            attendees_af: number | null;
             /**
              * Attendees Region
-             * @description varav region.
+             * @description varav region. Deltagare per organisation: attendees of a strukturinriktad insats.
              */
-            attendees_region?: number | null;
+            attendees_region: number | null;
             /**
              * Attendees Kommun
-             * @description varav kommun.
+             * @description varav kommun. Deltagare per organisation: attendees of a strukturinriktad insats.
              */
-            attendees_kommun?: number | null;
+            attendees_kommun: number | null;
             /**
              * Attendees Other
-             * @description varav övriga.
+             * @description varav övriga organisationer. Deltagare per organisation: attendees of a strukturinriktad insats.
              */
-            attendees_other?: number | null;
+            attendees_other: number | null;
             /**
              * Activities
-             * @description Aktiviteter (strukturinriktad insats).
+             * @description Aktiviteter. Antal aktiviteter: activities held by a strukturinriktad insats.
              */
-            activities?: number | null;
+            activities: number | null;
             /**
-             * Missing
-             * @description Why each null field of the row is null: `not_applicable` (the measure does not apply to the insats: CSV and XLSX say `ej aktuellt`) or `not_reported` (it applies and was not reported: `ej rapporterat`). On the total row, `not_applicable` only where the measure applies to no insats.
+             * MissingInRow
+             * @description Why each null figure of the row is null; CSV and XLSX print the Swedish word in the cell instead. `not_applicable` (`ej aktuellt`): the measure does not apply to the insats (its kind, or its `not_applicable`); on the total row, to none of the insatser; `not_reported` (`ej rapporterat`): the measure applies and no report for the period gave it; `not_summable` (`ej summerbart`): the period was computed from shorter reports: a stock (deltagare, ages, attendees, försörjning) cannot be added over parts of a period; flows are given; `parts_missing` (`delperiod saknas`): reports for part of the period are missing, so a flow for the whole period cannot be given (a total row is blank where an insats's figure was withheld so); `not_approved` (`ej godkänd`): `approved_only=true` and the figure is in a report that is not approved; `not_split` (`kön ej uppdelat`): the total was reported without a split by kön, which is not 0 women and 0 men; `none_ended` (`inga avslutade`): a share of those who ended where nobody ended (0 avslutade): it has no value; `not_active` (`ej aktiv`): the insats was not active in that period (with `compare`: only in the other one).
              */
             missing?: {
-                [key: string]: "not_applicable" | "not_reported";
+                [key: string]: components["schemas"]["MissingReason"];
             };
+            /** @description With `compare=PERIOD`: the same figures for that period, with their own `missing`; an insats active in only one of the two periods has `not_active` on the other side. */
+            compare?: components["schemas"]["TableFigures"] | null;
         };
     };
     responses: never;
@@ -4347,7 +4989,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /** @example insats_id;period;participants_women;participants_men;participants_unspecified;started_women;started_men;started_unspecified;ended_women;ended_men;ended_unspecified;outcomes_work_women;outcomes_work_men;outcomes_work_unspecified;outcomes_studies_women;outcomes_studies_men;outcomes_studies_unspecified;outcomes_work_preparation_women;outcomes_work_preparation_men;outcomes_work_preparation_unspecified;outcomes_other_intervention_women;outcomes_other_intervention_men;outcomes_other_intervention_unspecified;outcomes_benefit_women;outcomes_benefit_men;outcomes_benefit_unspecified;outcomes_other_women;outcomes_other_men;outcomes_other_unspecified;volume_contacts;anonymous_cases;income_source_at_start_none;income_source_at_start_unemployment_insurance;income_source_at_start_activity_compensation;income_source_at_start_activity_support;income_source_at_start_social_assistance;income_source_at_start_sickness_compensation;income_source_at_start_sickness_benefit;income_source_at_start_study_support;income_source_at_start_other_public;income_source_at_exit_none;income_source_at_exit_unemployment_insurance;income_source_at_exit_activity_compensation;income_source_at_exit_activity_support;income_source_at_exit_social_assistance;income_source_at_exit_sickness_compensation;income_source_at_exit_sickness_benefit;income_source_at_exit_study_support;income_source_at_exit_other_public;age_bands_16-19;age_bands_20-24;age_bands_25-29;age_bands_30-39;age_bands_40-49;age_bands_50-59;age_bands_60-66;attendees_fk;attendees_af;attendees_region;attendees_kommun;attendees_other;activities;note */
+                /** @example insats_id;period;participants_women;participants_men;participants_unspecified;participants_total;started_women;started_men;started_unspecified;started_total;ended_women;ended_men;ended_unspecified;ended_total;outcomes_work_women;outcomes_work_men;outcomes_work_unspecified;outcomes_work_total;outcomes_studies_women;outcomes_studies_men;outcomes_studies_unspecified;outcomes_studies_total;outcomes_work_preparation_women;outcomes_work_preparation_men;outcomes_work_preparation_unspecified;outcomes_work_preparation_total;outcomes_other_intervention_women;outcomes_other_intervention_men;outcomes_other_intervention_unspecified;outcomes_other_intervention_total;outcomes_benefit_women;outcomes_benefit_men;outcomes_benefit_unspecified;outcomes_benefit_total;outcomes_other_women;outcomes_other_men;outcomes_other_unspecified;outcomes_other_total;volume_contacts;anonymous_cases;income_source_at_start_none;income_source_at_start_unemployment_insurance;income_source_at_start_activity_compensation;income_source_at_start_activity_support;income_source_at_start_social_assistance;income_source_at_start_sickness_compensation;income_source_at_start_sickness_benefit;income_source_at_start_study_support;income_source_at_start_other_public;income_source_at_exit_none;income_source_at_exit_unemployment_insurance;income_source_at_exit_activity_compensation;income_source_at_exit_activity_support;income_source_at_exit_social_assistance;income_source_at_exit_sickness_compensation;income_source_at_exit_sickness_benefit;income_source_at_exit_study_support;income_source_at_exit_other_public;age_bands_16-19;age_bands_20-24;age_bands_25-29;age_bands_30-39;age_bands_40-49;age_bands_50-59;age_bands_60-66;attendees_fk;attendees_af;attendees_region;attendees_kommun;attendees_other;activities;note */
                 "text/csv": string;
             };
         };
@@ -4438,7 +5080,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /** @example insats_id;period;participants_women;participants_men;participants_unspecified;started_women;started_men;started_unspecified;ended_women;ended_men;ended_unspecified;outcomes_work_women;outcomes_work_men;outcomes_work_unspecified;outcomes_studies_women;outcomes_studies_men;outcomes_studies_unspecified;outcomes_work_preparation_women;outcomes_work_preparation_men;outcomes_work_preparation_unspecified;outcomes_other_intervention_women;outcomes_other_intervention_men;outcomes_other_intervention_unspecified;outcomes_benefit_women;outcomes_benefit_men;outcomes_benefit_unspecified;outcomes_other_women;outcomes_other_men;outcomes_other_unspecified;volume_contacts;anonymous_cases;income_source_at_start_none;income_source_at_start_unemployment_insurance;income_source_at_start_activity_compensation;income_source_at_start_activity_support;income_source_at_start_social_assistance;income_source_at_start_sickness_compensation;income_source_at_start_sickness_benefit;income_source_at_start_study_support;income_source_at_start_other_public;income_source_at_exit_none;income_source_at_exit_unemployment_insurance;income_source_at_exit_activity_compensation;income_source_at_exit_activity_support;income_source_at_exit_social_assistance;income_source_at_exit_sickness_compensation;income_source_at_exit_sickness_benefit;income_source_at_exit_study_support;income_source_at_exit_other_public;age_bands_16-19;age_bands_20-24;age_bands_25-29;age_bands_30-39;age_bands_40-49;age_bands_50-59;age_bands_60-66;attendees_fk;attendees_af;attendees_region;attendees_kommun;attendees_other;activities;note */
+                    /** @example insats_id;period;participants_women;participants_men;participants_unspecified;participants_total;started_women;started_men;started_unspecified;started_total;ended_women;ended_men;ended_unspecified;ended_total;outcomes_work_women;outcomes_work_men;outcomes_work_unspecified;outcomes_work_total;outcomes_studies_women;outcomes_studies_men;outcomes_studies_unspecified;outcomes_studies_total;outcomes_work_preparation_women;outcomes_work_preparation_men;outcomes_work_preparation_unspecified;outcomes_work_preparation_total;outcomes_other_intervention_women;outcomes_other_intervention_men;outcomes_other_intervention_unspecified;outcomes_other_intervention_total;outcomes_benefit_women;outcomes_benefit_men;outcomes_benefit_unspecified;outcomes_benefit_total;outcomes_other_women;outcomes_other_men;outcomes_other_unspecified;outcomes_other_total;volume_contacts;anonymous_cases;income_source_at_start_none;income_source_at_start_unemployment_insurance;income_source_at_start_activity_compensation;income_source_at_start_activity_support;income_source_at_start_social_assistance;income_source_at_start_sickness_compensation;income_source_at_start_sickness_benefit;income_source_at_start_study_support;income_source_at_start_other_public;income_source_at_exit_none;income_source_at_exit_unemployment_insurance;income_source_at_exit_activity_compensation;income_source_at_exit_activity_support;income_source_at_exit_social_assistance;income_source_at_exit_sickness_compensation;income_source_at_exit_sickness_benefit;income_source_at_exit_study_support;income_source_at_exit_other_public;age_bands_16-19;age_bands_20-24;age_bands_25-29;age_bands_30-39;age_bands_40-49;age_bands_50-59;age_bands_60-66;attendees_fk;attendees_af;attendees_region;attendees_kommun;attendees_other;activities;note */
                     "text/csv": string;
                 };
             };
@@ -4562,6 +5204,10 @@ export interface operations {
                 approved_only?: boolean;
                 /** @description Format: `json`, `csv` or `xlsx`; when given, `Accept` is not consulted. */
                 format?: ("json" | "csv" | "xlsx") | null;
+                /** @description Kolumner: a preset (`standard`, `individual`, `structural`, `outcomes`, `all`; default `standard`) or a comma-separated list of column keys (the figure fields of a table row, e.g. `participants_total,work_total`), presets and keys mixed as you like. CSV and XLSX print these, in this order, after the insats's name. */
+                columns?: string | null;
+                /** @description Jämför med: another period; each figure is followed by that period's (JSON: the row's `compare`; CSV and XLSX: a column headed with the period). */
+                compare?: string | null;
             };
             header?: never;
             path: {

@@ -53,8 +53,9 @@ from .measures_attendees_type_0 import MeasuresAttendeesType0
 from .measures_income_source_at_exit_type_0 import MeasuresIncomeSourceAtExitType0
 from .measures_income_source_at_start_type_0 import MeasuresIncomeSourceAtStartType0
 from .measures_outcomes_type_0 import MeasuresOutcomesType0
-from .missing import Missing
-from .missing_additional_property import MissingAdditionalProperty
+from .missing_in_compared_figures import MissingInComparedFigures
+from .missing_in_row import MissingInRow
+from .missing_reason import MissingReason
 from .national_summary import NationalSummary
 from .outcomes import Outcomes
 from .outcomes_in import OutcomesIn
@@ -69,6 +70,7 @@ from .series_point import SeriesPoint
 from .share_figure import ShareFigure
 from .shares import Shares
 from .step_in import StepIn
+from .table_figures import TableFigures
 from .table_row import TableRow
 
 __all__ = (
@@ -125,8 +127,9 @@ __all__ = (
     "MeasuresIncomeSourceAtExitType0",
     "MeasuresIncomeSourceAtStartType0",
     "MeasuresOutcomesType0",
-    "Missing",
-    "MissingAdditionalProperty",
+    "MissingInComparedFigures",
+    "MissingInRow",
+    "MissingReason",
     "NationalSummary",
     "Outcomes",
     "OutcomesIn",
@@ -141,5 +144,6 @@ __all__ = (
     "ShareFigure",
     "Shares",
     "StepIn",
+    "TableFigures",
     "TableRow",
 )

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -11,26 +11,29 @@ T = TypeVar("T", bound="GenderCount")
 
 @_attrs_define
 class GenderCount:
-    """Antal per kön, with the total.
+    """Antal per kön, with the total. Without a split (kön ej uppdelat) only `total` is set.
 
     Attributes:
-        women (int): Kvinnor.
-        men (int): Män.
-        unspecified (int): Kön ej angivet.
-        total (int): Totalt: women + men + unspecified.
+        women (int | None): Kvinnor; null when kön was not split.
+        men (int | None): Män; null when kön was not split.
+        unspecified (int | None): Kön ej angivet; null when kön was not split.
+        total (int): Totalt: women + men + unspecified, or the total given alone.
     """
 
-    women: int
-    men: int
-    unspecified: int
+    women: int | None
+    men: int | None
+    unspecified: int | None
     total: int
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        women: int | None
         women = self.women
 
+        men: int | None
         men = self.men
 
+        unspecified: int | None
         unspecified = self.unspecified
 
         total = self.total
@@ -51,11 +54,27 @@ class GenderCount:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        women = d.pop("women")
 
-        men = d.pop("men")
+        def _parse_women(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
 
-        unspecified = d.pop("unspecified")
+        women = _parse_women(d.pop("women"))
+
+        def _parse_men(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        men = _parse_men(d.pop("men"))
+
+        def _parse_unspecified(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        unspecified = _parse_unspecified(d.pop("unspecified"))
 
         total = d.pop("total")
 

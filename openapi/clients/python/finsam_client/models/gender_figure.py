@@ -16,13 +16,15 @@ class GenderFigure:
     """Antal per kön, summed, with how many insatser gave it.
 
     Attributes:
-        women (int | None): Kvinnor.
-        men (int | None): Män.
-        unspecified (int | None): Kön ej angivet.
-        total (int | None): Totalt.
+        women (int | None): Kvinnor; null when an insats behind the figure did not split it by kön.
+        men (int | None): Män; null as `women`.
+        unspecified (int | None): Kön ej angivet; null as `women`.
+        total (int | None): Totalt, split by kön or not.
         reported_by (int): Rapporterat av: insatser whose reports gave this figure.
         applies_to (int | None | Unset): Gäller: active insatser the measure applies to (their kind allows it and it is
             not in their `not_applicable`); `reported_by` of `applies_to` is who has reported what they should.
+        not_split_by (int | Unset): Kön ej uppdelat: of `reported_by`, the insatser that gave the total alone; when
+            above 0, the figure has no split (a split of some would misread the total). Default: 0.
     """
 
     women: int | None
@@ -31,6 +33,7 @@ class GenderFigure:
     total: int | None
     reported_by: int
     applies_to: int | None | Unset = UNSET
+    not_split_by: int | Unset = 0
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -54,6 +57,8 @@ class GenderFigure:
         else:
             applies_to = self.applies_to
 
+        not_split_by = self.not_split_by
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -67,6 +72,8 @@ class GenderFigure:
         )
         if applies_to is not UNSET:
             field_dict["applies_to"] = applies_to
+        if not_split_by is not UNSET:
+            field_dict["not_split_by"] = not_split_by
 
         return field_dict
 
@@ -113,6 +120,8 @@ class GenderFigure:
 
         applies_to = _parse_applies_to(d.pop("applies_to", UNSET))
 
+        not_split_by = d.pop("not_split_by", UNSET)
+
         gender_figure = cls(
             women=women,
             men=men,
@@ -120,6 +129,7 @@ class GenderFigure:
             total=total,
             reported_by=reported_by,
             applies_to=applies_to,
+            not_split_by=not_split_by,
         )
 
         gender_figure.additional_properties = d

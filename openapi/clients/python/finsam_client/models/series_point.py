@@ -25,6 +25,8 @@ class SeriesPoint:
         applies_to (int | None | Unset): Gäller: active insatser the measure applies to (their kind allows it and it is
             not in their `not_applicable`); `reported_by` of `applies_to` is who has reported what they should. Null in a
             year no insats reported it.
+        not_split_by (int | Unset): Kön ej uppdelat: insatser that gave the total alone that year; when above 0, women,
+            men and unspecified are null. Default: 0.
     """
 
     period: str
@@ -34,6 +36,7 @@ class SeriesPoint:
     total: int | None
     reported_by: int
     applies_to: int | None | Unset = UNSET
+    not_split_by: int | Unset = 0
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -59,6 +62,8 @@ class SeriesPoint:
         else:
             applies_to = self.applies_to
 
+        not_split_by = self.not_split_by
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -73,6 +78,8 @@ class SeriesPoint:
         )
         if applies_to is not UNSET:
             field_dict["applies_to"] = applies_to
+        if not_split_by is not UNSET:
+            field_dict["not_split_by"] = not_split_by
 
         return field_dict
 
@@ -120,6 +127,8 @@ class SeriesPoint:
 
         applies_to = _parse_applies_to(d.pop("applies_to", UNSET))
 
+        not_split_by = d.pop("not_split_by", UNSET)
+
         series_point = cls(
             period=period,
             women=women,
@@ -128,6 +137,7 @@ class SeriesPoint:
             total=total,
             reported_by=reported_by,
             applies_to=applies_to,
+            not_split_by=not_split_by,
         )
 
         series_point.additional_properties = d

@@ -18,6 +18,8 @@ def _get_kwargs(
     period: str,
     approved_only: bool | Unset = False,
     format_: GetAnnualReportTableFormatType0 | None | Unset = UNSET,
+    columns: None | str | Unset = UNSET,
+    compare: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -34,6 +36,20 @@ def _get_kwargs(
     else:
         json_format_ = format_
     params["format"] = json_format_
+
+    json_columns: None | str | Unset
+    if isinstance(columns, Unset):
+        json_columns = UNSET
+    else:
+        json_columns = columns
+    params["columns"] = json_columns
+
+    json_compare: None | str | Unset
+    if isinstance(compare, Unset):
+        json_compare = UNSET
+    else:
+        json_compare = compare
+    params["compare"] = json_compare
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -108,13 +124,17 @@ def sync_detailed(
     period: str,
     approved_only: bool | Unset = False,
     format_: GetAnnualReportTableFormatType0 | None | Unset = UNSET,
+    columns: None | str | Unset = UNSET,
+    compare: None | str | Unset = UNSET,
 ) -> Response[AnnualTable | Problem]:
     """Annual Table
 
-     Årsredovisningstabell: one row per insats and a total row. A cell without a number says
-    why: `ej aktuellt` (the measure does not apply to the insats) or `ej rapporterat` (it
-    applies and was not reported); in JSON it is null, with the reason in the row's
-    `missing`. JSON, CSV or XLSX by `format=`, else by `Accept`.
+     Årsredovisningstabell: one row per insats and a total row, individual and structural
+    insatser both. A cell without a number says why: `ej aktuellt` (the measure does not
+    apply to the insats), `ej rapporterat` (it applies and was not reported), `ej summerbart`,
+    `delperiod saknas`, `ej godkänd`, `kön ej uppdelat`, `inga avslutade` or `ej aktiv`; in
+    JSON the figure is null with the reason in the row's `missing`. JSON, CSV or XLSX by
+    `format=`, else by `Accept`.
 
     Args:
         code (str):
@@ -123,6 +143,12 @@ def sync_detailed(
             Default: False.
         format_ (GetAnnualReportTableFormatType0 | None | Unset): Format: `json`, `csv` or `xlsx`;
             when given, `Accept` is not consulted.
+        columns (None | str | Unset): Kolumner: a preset (`standard`, `individual`, `structural`,
+            `outcomes`, `all`; default `standard`) or a comma-separated list of column keys (the
+            figure fields of a table row, e.g. `participants_total,work_total`), presets and keys
+            mixed as you like. CSV and XLSX print these, in this order, after the insats's name.
+        compare (None | str | Unset): Jämför med: another period; each figure is followed by that
+            period's (JSON: the row's `compare`; CSV and XLSX: a column headed with the period).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -137,6 +163,8 @@ def sync_detailed(
         period=period,
         approved_only=approved_only,
         format_=format_,
+        columns=columns,
+        compare=compare,
     )
 
     response = client.get_httpx_client().request(
@@ -153,13 +181,17 @@ def sync(
     period: str,
     approved_only: bool | Unset = False,
     format_: GetAnnualReportTableFormatType0 | None | Unset = UNSET,
+    columns: None | str | Unset = UNSET,
+    compare: None | str | Unset = UNSET,
 ) -> AnnualTable | Problem | None:
     """Annual Table
 
-     Årsredovisningstabell: one row per insats and a total row. A cell without a number says
-    why: `ej aktuellt` (the measure does not apply to the insats) or `ej rapporterat` (it
-    applies and was not reported); in JSON it is null, with the reason in the row's
-    `missing`. JSON, CSV or XLSX by `format=`, else by `Accept`.
+     Årsredovisningstabell: one row per insats and a total row, individual and structural
+    insatser both. A cell without a number says why: `ej aktuellt` (the measure does not
+    apply to the insats), `ej rapporterat` (it applies and was not reported), `ej summerbart`,
+    `delperiod saknas`, `ej godkänd`, `kön ej uppdelat`, `inga avslutade` or `ej aktiv`; in
+    JSON the figure is null with the reason in the row's `missing`. JSON, CSV or XLSX by
+    `format=`, else by `Accept`.
 
     Args:
         code (str):
@@ -168,6 +200,12 @@ def sync(
             Default: False.
         format_ (GetAnnualReportTableFormatType0 | None | Unset): Format: `json`, `csv` or `xlsx`;
             when given, `Accept` is not consulted.
+        columns (None | str | Unset): Kolumner: a preset (`standard`, `individual`, `structural`,
+            `outcomes`, `all`; default `standard`) or a comma-separated list of column keys (the
+            figure fields of a table row, e.g. `participants_total,work_total`), presets and keys
+            mixed as you like. CSV and XLSX print these, in this order, after the insats's name.
+        compare (None | str | Unset): Jämför med: another period; each figure is followed by that
+            period's (JSON: the row's `compare`; CSV and XLSX: a column headed with the period).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -183,6 +221,8 @@ def sync(
         period=period,
         approved_only=approved_only,
         format_=format_,
+        columns=columns,
+        compare=compare,
     ).parsed
 
 
@@ -193,13 +233,17 @@ async def asyncio_detailed(
     period: str,
     approved_only: bool | Unset = False,
     format_: GetAnnualReportTableFormatType0 | None | Unset = UNSET,
+    columns: None | str | Unset = UNSET,
+    compare: None | str | Unset = UNSET,
 ) -> Response[AnnualTable | Problem]:
     """Annual Table
 
-     Årsredovisningstabell: one row per insats and a total row. A cell without a number says
-    why: `ej aktuellt` (the measure does not apply to the insats) or `ej rapporterat` (it
-    applies and was not reported); in JSON it is null, with the reason in the row's
-    `missing`. JSON, CSV or XLSX by `format=`, else by `Accept`.
+     Årsredovisningstabell: one row per insats and a total row, individual and structural
+    insatser both. A cell without a number says why: `ej aktuellt` (the measure does not
+    apply to the insats), `ej rapporterat` (it applies and was not reported), `ej summerbart`,
+    `delperiod saknas`, `ej godkänd`, `kön ej uppdelat`, `inga avslutade` or `ej aktiv`; in
+    JSON the figure is null with the reason in the row's `missing`. JSON, CSV or XLSX by
+    `format=`, else by `Accept`.
 
     Args:
         code (str):
@@ -208,6 +252,12 @@ async def asyncio_detailed(
             Default: False.
         format_ (GetAnnualReportTableFormatType0 | None | Unset): Format: `json`, `csv` or `xlsx`;
             when given, `Accept` is not consulted.
+        columns (None | str | Unset): Kolumner: a preset (`standard`, `individual`, `structural`,
+            `outcomes`, `all`; default `standard`) or a comma-separated list of column keys (the
+            figure fields of a table row, e.g. `participants_total,work_total`), presets and keys
+            mixed as you like. CSV and XLSX print these, in this order, after the insats's name.
+        compare (None | str | Unset): Jämför med: another period; each figure is followed by that
+            period's (JSON: the row's `compare`; CSV and XLSX: a column headed with the period).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -222,6 +272,8 @@ async def asyncio_detailed(
         period=period,
         approved_only=approved_only,
         format_=format_,
+        columns=columns,
+        compare=compare,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -236,13 +288,17 @@ async def asyncio(
     period: str,
     approved_only: bool | Unset = False,
     format_: GetAnnualReportTableFormatType0 | None | Unset = UNSET,
+    columns: None | str | Unset = UNSET,
+    compare: None | str | Unset = UNSET,
 ) -> AnnualTable | Problem | None:
     """Annual Table
 
-     Årsredovisningstabell: one row per insats and a total row. A cell without a number says
-    why: `ej aktuellt` (the measure does not apply to the insats) or `ej rapporterat` (it
-    applies and was not reported); in JSON it is null, with the reason in the row's
-    `missing`. JSON, CSV or XLSX by `format=`, else by `Accept`.
+     Årsredovisningstabell: one row per insats and a total row, individual and structural
+    insatser both. A cell without a number says why: `ej aktuellt` (the measure does not
+    apply to the insats), `ej rapporterat` (it applies and was not reported), `ej summerbart`,
+    `delperiod saknas`, `ej godkänd`, `kön ej uppdelat`, `inga avslutade` or `ej aktiv`; in
+    JSON the figure is null with the reason in the row's `missing`. JSON, CSV or XLSX by
+    `format=`, else by `Accept`.
 
     Args:
         code (str):
@@ -251,6 +307,12 @@ async def asyncio(
             Default: False.
         format_ (GetAnnualReportTableFormatType0 | None | Unset): Format: `json`, `csv` or `xlsx`;
             when given, `Accept` is not consulted.
+        columns (None | str | Unset): Kolumner: a preset (`standard`, `individual`, `structural`,
+            `outcomes`, `all`; default `standard`) or a comma-separated list of column keys (the
+            figure fields of a table row, e.g. `participants_total,work_total`), presets and keys
+            mixed as you like. CSV and XLSX print these, in this order, after the insats's name.
+        compare (None | str | Unset): Jämför med: another period; each figure is followed by that
+            period's (JSON: the row's `compare`; CSV and XLSX: a column headed with the period).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -267,5 +329,7 @@ async def asyncio(
             period=period,
             approved_only=approved_only,
             format_=format_,
+            columns=columns,
+            compare=compare,
         )
     ).parsed
