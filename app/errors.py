@@ -55,6 +55,7 @@ class Code(StrEnum):
     INVALID_KEY = "invalid-key", ErrorKind.UNAUTHENTICATED
     FORBIDDEN = "forbidden", ErrorKind.FORBIDDEN
     NOT_FOUND = "not-found", ErrorKind.NOT_FOUND
+    NOT_PUBLISHED = "not-published", ErrorKind.NOT_FOUND
     METHOD_NOT_ALLOWED = "method-not-allowed", ErrorKind.METHOD_NOT_SUPPORTED
     NOT_ACCEPTABLE = "not-acceptable", ErrorKind.FORMAT_NOT_ACCEPTABLE
     ALREADY_EXISTS = "already-exists", ErrorKind.CONFLICT

@@ -20,6 +20,7 @@ from app.insatser.router import router as insatser_router
 from app.keys.router import router as keys_router
 from app.observability.logs import configure_logging, install_log_redaction
 from app.observability.request_context import RequestContext
+from app.releases.router import router as releases_router
 from app.reports.router import router as reports_router
 from app.summaries.router import router as summaries_router
 
@@ -68,6 +69,7 @@ def create_app() -> FastAPI:
         reports_router,
         imports_router,
         summaries_router,
+        releases_router,
         keys_router,
         audit_router,
     ):

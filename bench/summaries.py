@@ -51,6 +51,7 @@ def main() -> None:
 
     started = time.perf_counter()
     reports = 0
+    put_seconds = 0.0
     for f in range(args.forbund):
         code = f"f{f:03d}"
         client.post(
@@ -70,12 +71,22 @@ def main() -> None:
                 headers=admin,
             ).json()
             for period in ("2022", "2023H1", "2023H2"):
+                put_started = time.perf_counter()
                 client.put(
                     f"/api/v1/insatser/{insats['id']}/reports/{period}",
                     json=_report(rng),
                     headers=admin,
                 ).raise_for_status()
+                put_seconds += time.perf_counter() - put_started
                 reports += 1
+            # 2022 is approved and closed, so that publishing it has figures to protect.
+            for step in ("submit", "approve"):
+                client.post(
+                    f"/api/v1/insatser/{insats['id']}/reports/2022/{step}", headers=admin
+                ).raise_for_status()
+        client.post(
+            f"/api/v1/forbund/{code}/closed-periods", json={"period": "2022"}, headers=admin
+        ).raise_for_status()
     seed_seconds = time.perf_counter() - started
 
     def timed(
@@ -91,17 +102,23 @@ def main() -> None:
             "max_ms": round(max(samples) * 1000, 1),
         }
 
+    t0 = time.perf_counter()
+    client.post("/api/v1/releases", json={"year": 2022}, headers=admin).raise_for_status()
+    publish_seconds = time.perf_counter() - t0
+
     results = {
         "forbund": args.forbund,
         "insatser": args.forbund * args.insatser,
         "reports": reports,
         "seed_seconds": round(seed_seconds, 1),
-        "put_report_ms_mean": round(seed_seconds / reports * 1000, 2),
+        "put_report_ms_mean": round(put_seconds / reports * 1000, 2),
         "national_summary_2022": timed("/api/v1/national/summary", {"period": "2022"}, admin),
         "national_summary_2023_from_halves": timed(
             "/api/v1/national/summary", {"period": "2023"}, admin
         ),
+        "publish_2022_seconds": round(publish_seconds, 2),
         "open_national_summary_2022": timed("/api/v1/open/national/summary", {"period": "2022"}),
+        "open_release_2022": timed("/api/v1/open/releases/2022", {}),
         "forbund_summary_2022": timed("/api/v1/forbund/f000/summary", {"period": "2022"}, admin),
         "forbund_table_csv_2022": timed(
             "/api/v1/forbund/f000/table", {"period": "2022"}, {**admin, "Accept": "text/csv"}

@@ -254,6 +254,46 @@ class Api:
         assert response.status_code in (200, 201), response.text
         return dict(response.json())
 
+    def approve(self, insats_id: int, period: str) -> None:
+        """Take a draft report through submit and approve, as its förbund would."""
+        self._approve_from(insats_id, period, "draft")
+
+    def _approve_from(self, insats_id: int, period: str, status: str) -> None:
+        steps = {"draft": ("submit", "approve"), "submitted": ("approve",), "approved": ()}
+        for step in steps[status]:
+            url = f"/api/v1/insatser/{insats_id}/reports/{period}/{step}"
+            response = self.client.post(url, headers=self.admin)
+            assert response.status_code == 200, response.text
+
+    def publish(self, year: int = 2022, approve: bool = True, **body: Any) -> dict[str, Any]:
+        """Publish a year's open data, as the national role would after the deadline: every
+        report of the year approved (unless `approve=False`), the year closed in every
+        förbund that has not closed it, then the release."""
+        listing = self.client.get("/api/v1/forbund", headers=self.admin).json()
+        for forbund in listing["items"] if isinstance(listing, dict) else listing:
+            code = forbund["code"]
+            if approve:
+                insatser = self.client.get(
+                    f"/api/v1/forbund/{code}/insatser", headers=self.admin
+                ).json()
+                for insats in insatser["items"] if isinstance(insatser, dict) else insatser:
+                    reports = self.client.get(
+                        f"/api/v1/insatser/{insats['id']}/reports", headers=self.admin
+                    ).json()
+                    for report in reports["items"] if isinstance(reports, dict) else reports:
+                        if report["period"].startswith(str(year)):
+                            self._approve_from(insats["id"], report["period"], report["status"])
+            self.client.post(
+                f"/api/v1/forbund/{code}/closed-periods",
+                json={"period": str(year)},
+                headers=self.admin,
+            )  # 201, or 409 when it is closed already
+        response = self.client.post(
+            "/api/v1/releases", json={"year": year, **body}, headers=self.admin
+        )
+        assert response.status_code in (200, 201), response.text
+        return dict(response.json())
+
     def key(self, role: str, **scope: Any) -> str:
         response = self.client.post(
             "/api/v1/keys", json={"role": role, **scope}, headers=self.admin

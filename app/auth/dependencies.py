@@ -24,6 +24,7 @@ from app.domain.access import (
     may_list_forbund,
     may_manage_forbund,
     may_manage_keys,
+    may_publish,
     may_read_audit_trail,
     may_read_forbund,
     may_read_national,
@@ -84,6 +85,16 @@ def _national_reader(caller: CallerDep) -> Caller:
 
 NationalReader = Annotated[Caller, Depends(_national_reader)]
 """A caller that reads exact national figures: national and admin keys."""
+
+
+def _publisher(caller: CallerDep) -> Caller:
+    if not may_publish(caller):
+        raise _refuse("Only national and admin keys publish open data.")
+    return caller
+
+
+Publisher = Annotated[Caller, Depends(_publisher)]
+"""A caller that publishes releases of open data: national and admin keys."""
 
 
 def _audit_reader(caller: CallerDep) -> Caller:

@@ -35,7 +35,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
-from app.db.models import Forbund, Insats, Report, ReportFact
+from app.db.models import ClosedPeriod, Forbund, Insats, Report, ReportFact
 from app.domain.derived import DERIVED
 from app.domain.measures import GENDERS, MEASURES, TOTAL
 from app.domain.reports import NO_GENDER
@@ -126,8 +126,10 @@ def reports_within(
     start: date,
     end: date,
     approved_only: bool = False,
+    closed_only: bool = False,
 ) -> list[ReportPeriod]:
-    """Reports of these insatser whose period lies wholly within `start`..`end`."""
+    """Reports of these insatser whose period lies wholly within `start`..`end`; with
+    `closed_only`, only those whose förbund has closed a period containing theirs."""
     if not insats_ids:
         return []
     # One array parameter, not one parameter per id: the driver allows 65,535 at most.
@@ -137,6 +139,17 @@ def reports_within(
     )
     if approved_only:
         query = query.where(Report.status == "approved")
+    if closed_only:
+        closed = (
+            select(ClosedPeriod.forbund_id)
+            .join(Insats, Insats.forbund_id == ClosedPeriod.forbund_id)
+            .where(
+                Insats.id == Report.insats_id,
+                ClosedPeriod.period_start <= Report.period_start,
+                ClosedPeriod.period_end >= Report.period_end,
+            )
+        )
+        query = query.where(closed.exists())
     return [ReportPeriod(*row) for row in session.execute(query)]
 
 

@@ -232,3 +232,27 @@ class IdempotencyRecord(Base):
     status_code: Mapped[int | None] = mapped_column(Integer)
     response_body: Mapped[object | None] = mapped_column(JSONB)
     created_at: Mapped[datetime] = _now()
+
+
+class Release(Base):
+    """A published version of a year's open data: frozen, protected once when published.
+
+    `content` is every open table as served (protected); `published` the cells as released
+    (null where hidden), which later versions are audited against; `true_rows` each förbund
+    row's true figures, so that a later version knows which rows changed. `true_rows` is as
+    internal as the reports it was summed from and is never served.
+    """
+
+    __tablename__ = "releases"
+    __table_args__ = (CheckConstraint("version >= 1", name="version_positive"),)
+
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, primary_key=True)
+    published_at: Mapped[datetime] = _now()
+    published_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("api_keys.id"))
+    reason: Mapped[str | None] = mapped_column(Text)
+    threshold: Mapped[int] = mapped_column(Integer)
+    content: Mapped[dict[str, object]] = mapped_column(JSONB)
+    published: Mapped[list[list[str | int | None]]] = mapped_column(JSONB)
+    true_rows: Mapped[dict[str, object]] = mapped_column(JSONB)
+    changes: Mapped[list[dict[str, object]]] = mapped_column(JSONB)

@@ -135,3 +135,9 @@ def may_read_audit_trail(caller: Caller) -> bool:
     """The whole audit trail, of every förbund and of no förbund: only an admin (a förbund
     reads its own trail as it reads the förbund)."""
     return caller.role is Role.ADMIN
+
+
+def may_publish(caller: Caller) -> bool:
+    """Publishing open data (a release of a year): national users and admins, who see every
+    figure a release is protected from."""
+    return caller.sees_everything

@@ -10,7 +10,8 @@ hiding itself is `app.domain.disclosure`. docs/disclosure.md describes the metho
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import copy
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -181,3 +182,56 @@ def _set(root: dict[str, Any], dotted: str, value: Any) -> None:
     for part in parents:
         node = node[part]
     node[last] = value
+
+
+@dataclass(frozen=True)
+class ProtectedRelease:
+    """A year's open tables protected together: `content` as served, `published` every
+    protected cell as released (`[table, path, value or null]`), and `true_rows` the förbund
+    rows' true measures (internal: for auditing later versions, never served)."""
+
+    content: dict[str, Any]
+    published: list[list[str | int | None]]
+    true_rows: dict[str, Any]
+
+
+def protect_release(
+    by_forbund: dict[str, Any], by_lan: dict[str, Any], threshold: int, earlier: Sequence[Any]
+) -> ProtectedRelease:
+    """Protect every open table of a release together, once, at publication."""
+    true_rows = {row["key"]: copy.deepcopy(row["measures"]) for row in by_forbund["forbund"]}
+    protection = protect_period(by_forbund, by_lan, threshold)
+    own = {
+        row["key"]: publish_forbund(_own_summary(by_forbund, row), protection)
+        for row in by_forbund["forbund"]
+    }
+    national = {
+        "forbund": publish_national(copy.deepcopy(by_forbund), protection, "forbund"),
+        "lan": publish_national(copy.deepcopy(by_lan), protection, "lan"),
+    }
+    published: list[list[str | int | None]] = []
+    for block, figures in _blocks(by_forbund, by_lan):
+        for path, value in _leaves(figures["measures"], ""):
+            cell = f"{block}|{path}"
+            published.append([block, path, None if cell in protection.hidden else value])
+    return ProtectedRelease({"national": national, "forbund": own}, published, true_rows)
+
+
+def _own_summary(national: dict[str, Any], row: dict[str, Any]) -> dict[str, Any]:
+    """A förbund's open summary: its national row's figures, without naming its insatser
+    (a coverage list would say who reported what)."""
+    figures = {k: copy.deepcopy(v) for k, v in row.items() if k not in ("key", "name", "lan")}
+    return {
+        "forbund": row["key"],
+        "period": national["period"],
+        "approved_only": True,
+        **figures,
+        "coverage": [],
+    }
+
+
+def _blocks(by_forbund: dict[str, Any], by_lan: dict[str, Any]) -> list[tuple[str, Any]]:
+    blocks: list[tuple[str, Any]] = [(NATIONAL, by_forbund)]
+    blocks += [(f"forbund:{row['key']}", row) for row in by_forbund["forbund"]]
+    blocks += [(f"lan:{row['key']}", row) for row in by_lan["forbund"]]
+    return blocks

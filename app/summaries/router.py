@@ -7,7 +7,7 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query, Request, Response
 
-from app.api.deps import SessionDep, SettingsDep
+from app.api.deps import SessionDep
 from app.api.negotiation import choose
 from app.api.params import period_param
 from app.api.problems import API_REQUEST, AUTHENTICATED, PARAMETERS, responses
@@ -15,7 +15,7 @@ from app.auth.dependencies import NationalReader, ReadableForbund
 from app.db.aggregates import GroupBy
 from app.domain.periods import Period, PeriodKind
 from app.errors import Code, FinsamError
-from app.forbund.service import get_forbund
+from app.releases import service as releases
 from app.summaries import service, tables
 from app.summaries.schemas import AnnualTable, ForbundSummary, NationalSummary, Series
 
@@ -205,33 +205,26 @@ def _open_period(text: str) -> Period:
     "/open/national/summary",
     operation_id="getOpenNationalSummary",
     tags=["open-data"],
-    responses=responses(*SUMMARY),
+    responses=responses(*SUMMARY, Code.NOT_PUBLISHED),
 )
 def open_national_summary(
-    period: PeriodQuery,
-    session: SessionDep,
-    settings: SettingsDep,
-    group_by: GroupQuery = GroupBy.FORBUND,
+    period: PeriodQuery, session: SessionDep, group_by: GroupQuery = GroupBy.FORBUND
 ) -> NationalSummary:
-    """The national summary for a calendar year, for anyone, no token: small counts, and
-    whatever would reveal them, are null and named in `suppressed` (docs/disclosure.md)."""
-    threshold = settings.finsam_suppression_threshold
-    summary = service.open_national_summary(session, _open_period(period), group_by, threshold)
-    return NationalSummary.model_validate(summary)
+    """The national summary for a calendar year, for anyone, no token: the latest published
+    release of the year (`/api/v1/open/releases/{year}`), protected when it was published;
+    hidden counts are null and named in `suppressed` (docs/disclosure.md)."""
+    release = releases.get(session, _open_period(period).year, None)
+    return NationalSummary.model_validate(releases.national_table(release, group_by))
 
 
 @router.get(
     "/open/forbund/{code}/summary",
     operation_id="getOpenForbundSummary",
     tags=["open-data"],
-    responses=responses(*SUMMARY, Code.NOT_FOUND),
+    responses=responses(*SUMMARY, Code.NOT_FOUND, Code.NOT_PUBLISHED),
 )
-def open_forbund_summary(
-    code: str, period: PeriodQuery, session: SessionDep, settings: SettingsDep
-) -> ForbundSummary:
-    """A förbund's summary for anyone, no token, hiding exactly what its row of the open
-    national summary hides, so that no two open tables can be combined against each other."""
-    forbund = get_forbund(session, code)
-    threshold = settings.finsam_suppression_threshold
-    summary = service.open_forbund_summary(session, forbund, _open_period(period), threshold)
-    return ForbundSummary.model_validate(summary)
+def open_forbund_summary(code: str, period: PeriodQuery, session: SessionDep) -> ForbundSummary:
+    """A förbund's summary for anyone, no token, from the latest release of the year: exactly
+    its row of the open national summary, so that no two open tables undo each other."""
+    release = releases.get(session, _open_period(period).year, None)
+    return ForbundSummary.model_validate(releases.forbund_table(release, code))

@@ -30,7 +30,6 @@ from app.domain.summary import (
     share_inputs,
     with_applies_to,
 )
-from app.summaries.open_data import Protection, protect_period, publish_forbund, publish_national
 
 
 @dataclass
@@ -57,6 +56,8 @@ class Scope:
     period: Period
     forbund_id: int | None = None
     approved_only: bool = False
+    # Open data: approved reports of periods their förbund has closed, nothing else.
+    published_only: bool = False
 
 
 def select_reports(session: Session, scope: Scope) -> Selection:
@@ -65,7 +66,11 @@ def select_reports(session: Session, scope: Scope) -> Selection:
     selection = Selection(period, insatser)
     available: dict[int, set[Period]] = defaultdict(set)
     ids = [i.id for i in insatser]
-    for report in reports_within(session, ids, period.start, period.end, scope.approved_only):
+    approved = scope.approved_only or scope.published_only
+    found = reports_within(
+        session, ids, period.start, period.end, approved, closed_only=scope.published_only
+    )
+    for report in found:
         available[report.insats_id].add(parse_period(report.period))
         selection.report_ids[(report.insats_id, report.period)] = report.report_id
     for insats in insatser:
@@ -157,9 +162,13 @@ def _comparison(period: Period, current: dict[str, Any], other: dict[str, Any]) 
 
 
 def national_figures(
-    session: Session, period: Period, group_by: GroupBy, approved_only: bool = False
+    session: Session,
+    period: Period,
+    group_by: GroupBy,
+    approved_only: bool = False,
+    published_only: bool = False,
 ) -> dict[str, Any]:
-    selection = select_reports(session, Scope(period, None, approved_only))
+    selection = select_reports(session, Scope(period, None, approved_only, published_only))
     levels = by_level(aggregate(session, selection.chosen(), group_by, per_insats=False))
     groups: dict[str, list[InsatsInfo]] = defaultdict(list)
     names: dict[str, str | None] = {}
@@ -178,7 +187,7 @@ def national_figures(
         lans[key] = insats.lan
     return {
         "period": str(period),
-        "approved_only": approved_only,
+        "approved_only": approved_only or published_only,
         **_figures(selection, selection.insatser, levels[(None, None)]),
         "group_by": group_by.value,
         "forbund": [
@@ -205,31 +214,3 @@ def national_summary(
         other = national_figures(session, compare, group_by, approved_only)
         summary["comparison"] = _comparison(compare, summary, other)
     return summary
-
-
-def _open_tables(
-    session: Session, period: Period, threshold: int
-) -> tuple[dict[str, Any], dict[str, Any], Protection]:
-    """The period's national figures by förbund and by län, and the one suppression pattern
-    that protects every open table of the period together."""
-    by_forbund = national_figures(session, period, GroupBy.FORBUND)
-    by_lan = national_figures(session, period, GroupBy.LAN)
-    return by_forbund, by_lan, protect_period(by_forbund, by_lan, threshold)
-
-
-def open_national_summary(
-    session: Session, period: Period, group_by: GroupBy, threshold: int
-) -> dict[str, Any]:
-    """The national summary as published without a token (docs/disclosure.md)."""
-    by_forbund, by_lan, protection = _open_tables(session, period, threshold)
-    summary = by_forbund if group_by is GroupBy.FORBUND else by_lan
-    return publish_national(summary, protection, group_by.value)
-
-
-def open_forbund_summary(
-    session: Session, forbund: Forbund, period: Period, threshold: int
-) -> dict[str, Any]:
-    """A förbund's summary as published without a token: it hides exactly what its row of
-    the open national summary hides, so that no two open tables undo each other."""
-    _, _, protection = _open_tables(session, period, threshold)
-    return publish_forbund(forbund_summary(session, forbund, period), protection)

@@ -105,14 +105,22 @@ def test_approved_and_closed_halves_protect_their_year(scene: Scene, api: Api) -
     summary_url = "/api/v1/forbund/sundsvall/summary?period=2022"
     open_url = "/api/v1/open/national/summary?period=2022"
     summary = scene.client.get(summary_url, headers=scene.admin).json()
+    publish = {"year": 2022}
+    assert (
+        scene.client.post("/api/v1/releases", json=publish, headers=scene.admin).status_code == 201
+    )
     open_summary = scene.client.get(open_url).json()
     assert summary["measures"]["ended"]["total"] == 10
+    assert open_summary["measures"]["ended"]["total"] == 10  # approved halves of closed periods
 
     assert scene.put("2022", {"ended": {"women": 50, "men": 50}}) == 409
     assert scene.put("2022Q2", {"ended": {"women": 50, "men": 50}}) == 409
 
     assert scene.client.get(summary_url, headers=scene.admin).json() == summary
     assert scene.client.get(open_url).json() == open_summary
+    # Publishing again finds nothing changed: the same version answers.
+    again = scene.client.post("/api/v1/releases", json=publish, headers=scene.admin)
+    assert (again.status_code, again.json()["version"]) == (200, 1)
 
 
 def test_the_helper_periods_are_what_they_say() -> None:

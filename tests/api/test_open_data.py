@@ -72,6 +72,7 @@ BODIES = {
     },
     ("PUT", "/api/v1/insatser/{insats_id}/reports/{period}"): REPORT,
     ("POST", "/api/v1/keys"): {"role": "admin"},
+    ("POST", "/api/v1/releases"): {"year": 2022},
 }
 
 
@@ -95,17 +96,20 @@ def world(client: TestClient, api: Api) -> World:
     api.report(insats["id"], "2022", REPORT)
     key = client.post("/api/v1/keys", json={"role": "national"}, headers=api.admin)
     assert key.status_code == 201, key.text
+    api.publish(2022)
     return World(
         existing={
             "code": "sundsvall",
             "insats_id": str(insats["id"]),
             "period": "2022",
+            "year": "2022",
             "key_id": str(key.json()["id"]),
         },
         missing={
             "code": "finns-inte",
             "insats_id": "2000000000",
             "period": "2022",
+            "year": "2021",
             "key_id": str(uuid.uuid4()),
         },
     )
@@ -327,6 +331,7 @@ def one_insats_per_forbund(api: Api, reports: Mapping[str, Mapping[str, Any]], *
 
 
 def open_national(client: TestClient, **params: str) -> dict[str, Any]:
+    Api(client).publish(2022)
     response = client.get(OPEN_NATIONAL, params={"period": "2022", **params})
     assert response.status_code == 200, response.text
     return dict(response.json())
@@ -341,6 +346,7 @@ def exact_national(client: TestClient, api: Api, **params: str) -> dict[str, Any
 
 
 def open_forbund(client: TestClient, code: str) -> dict[str, Any]:
+    Api(client).publish(2022)
     response = client.get(f"/api/v1/open/forbund/{code}/summary", params={"period": "2022"})
     assert response.status_code == 200, response.text
     return dict(response.json())

@@ -540,8 +540,9 @@ export interface paths {
         };
         /**
          * Open National Summary
-         * @description The national summary for a calendar year, for anyone, no token: small counts, and
-         *     whatever would reveal them, are null and named in `suppressed` (docs/disclosure.md).
+         * @description The national summary for a calendar year, for anyone, no token: the latest published
+         *     release of the year (`/api/v1/open/releases/{year}`), protected when it was published;
+         *     hidden counts are null and named in `suppressed` (docs/disclosure.md).
          */
         get: operations["getOpenNationalSummary"];
         put?: never;
@@ -561,10 +562,94 @@ export interface paths {
         };
         /**
          * Open Forbund Summary
-         * @description A förbund's summary for anyone, no token, hiding exactly what its row of the open
-         *     national summary hides, so that no two open tables can be combined against each other.
+         * @description A förbund's summary for anyone, no token, from the latest release of the year: exactly
+         *     its row of the open national summary, so that no two open tables undo each other.
          */
         get: operations["getOpenForbundSummary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/releases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish
+         * @description Publicera: make the year's open data from approved reports of closed periods, protect
+         *     every open table together, and store it as the year's next version. Publishing again
+         *     when nothing published would change answers the latest version with 200.
+         */
+        post: operations["publishRelease"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/open/releases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Releases
+         * @description Every published version of every year, for anyone, no token.
+         */
+        get: operations["listReleases"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/open/releases/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Release
+         * @description A year's release (the latest version unless `version=`): the national table with a row
+         *     per förbund or län, protected at publication; hidden counts are null and named in
+         *     `suppressed`. JSON, or CSV by `format=csv` or `Accept`.
+         */
+        get: operations["getRelease"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/open/releases/{year}/forbund/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Forbund Release
+         * @description A förbund's own open summary in a year's release: exactly its national row.
+         */
+        get: operations["getForbundRelease"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1145,6 +1230,65 @@ export interface components {
              * @description Skapad: when it was registered.
              */
             created_at: string;
+        };
+        /**
+         * ForbundRelease
+         * @description A förbund's own open summary in a release: exactly its row of the national table.
+         */
+        ForbundRelease: {
+            /**
+             * Insatser
+             * @description Insatser active in the period.
+             */
+            insatser: number;
+            /**
+             * Reports
+             * @description Insatser that reported for the period (itself or its parts).
+             */
+            reports: number;
+            /**
+             * Complete
+             * @description Every active insats covered the whole period.
+             */
+            complete: boolean;
+            /**
+             * Computed From
+             * @description Perioder: every report period the figures came from.
+             */
+            computed_from: string[];
+            /** @description Mått: every measure, summed. */
+            measures: components["schemas"]["Measures"];
+            /** @description Andelar. */
+            shares: components["schemas"]["Shares"];
+            /**
+             * Forbund
+             * @description Förbundets kod.
+             */
+            forbund: string;
+            /**
+             * Period
+             * @description Period.
+             */
+            period: string;
+            /**
+             * Approved Only
+             * @description Endast godkända: only approved reports counted.
+             */
+            approved_only: boolean;
+            /**
+             * Coverage
+             * @description Täckning: the reports used per insats.
+             */
+            coverage: components["schemas"]["InsatsCoverage"][];
+            /** @description With `compare=PERIOD`. */
+            comparison?: components["schemas"]["Comparison"] | null;
+            /**
+             * Suppressed
+             * @description Open data only: figures hidden by disclosure control (dotted paths).
+             */
+            suppressed?: string[] | null;
+            /** @description The version served. */
+            release: components["schemas"]["ReleaseInfo"];
         };
         /**
          * ForbundSettingsIn
@@ -1906,6 +2050,70 @@ export interface components {
          */
         MissingReason: "not_applicable" | "not_reported" | "not_summable" | "parts_missing" | "not_approved" | "not_split" | "none_ended" | "not_active";
         /**
+         * NationalRelease
+         * @description A release's national table, protected at publication (docs/disclosure.md).
+         */
+        NationalRelease: {
+            /**
+             * Insatser
+             * @description Insatser active in the period.
+             */
+            insatser: number;
+            /**
+             * Reports
+             * @description Insatser that reported for the period (itself or its parts).
+             */
+            reports: number;
+            /**
+             * Complete
+             * @description Every active insats covered the whole period.
+             */
+            complete: boolean;
+            /**
+             * Computed From
+             * @description Perioder: every report period the figures came from.
+             */
+            computed_from: string[];
+            /** @description Mått: every measure, summed. */
+            measures: components["schemas"]["Measures"];
+            /** @description Andelar. */
+            shares: components["schemas"]["Shares"];
+            /**
+             * Period
+             * @description Period.
+             */
+            period: string;
+            /**
+             * Approved Only
+             * @description Endast godkända: only approved reports counted.
+             */
+            approved_only: boolean;
+            /**
+             * Group By
+             * @description `forbund` or `lan`: what the rows are.
+             */
+            group_by: string;
+            /**
+             * Forbund
+             * @description One row per förbund; with group_by=lan one row per län (read `lan` for those: this field keeps them for clients written before it existed).
+             */
+            forbund: components["schemas"]["GroupRow"][];
+            /** @description With `compare=PERIOD`. */
+            comparison?: components["schemas"]["Comparison"] | null;
+            /**
+             * Suppressed
+             * @description Open data only: figures hidden by disclosure control (dotted paths).
+             */
+            suppressed?: string[] | null;
+            /** @description The version served. */
+            release: components["schemas"]["ReleaseInfo"];
+            /**
+             * Lan
+             * @description Län: one row per län with group_by=lan (the rows `forbund` also holds), else null.
+             */
+            readonly lan: components["schemas"]["GroupRow"][] | null;
+        };
+        /**
          * NationalSummary
          * @description Nationell sammanställning: the sum over förbund, with one row per förbund (or län).
          */
@@ -2050,6 +2258,91 @@ export interface components {
             request_id?: string | null;
         } & {
             [key: string]: unknown;
+        };
+        /**
+         * ReleaseChange
+         * @description One published number that differs from the previous version.
+         */
+        ReleaseChange: {
+            /**
+             * Table
+             * @description `national`, `forbund:<code>` or `lan:<name>`.
+             */
+            table: string;
+            /**
+             * Path
+             * @description The figure, e.g. `measures.participants.total`.
+             */
+            path: string;
+            /**
+             * Before
+             * @description Före: null where hidden or not given.
+             */
+            before: number | null;
+            /**
+             * After
+             * @description Efter: null where hidden or not given.
+             */
+            after: number | null;
+        };
+        /**
+         * ReleaseIn
+         * @description Publish a calendar year's open data as its next version.
+         */
+        ReleaseIn: {
+            /**
+             * Year
+             * @description År: the calendar year to publish.
+             */
+            year: number;
+            /**
+             * Reason
+             * @description Varför: why this version is published (a correction, late reports).
+             */
+            reason?: string | null;
+        };
+        /**
+         * ReleaseInfo
+         * @description A version of a year's release: when, why, and what changed from the one before.
+         */
+        ReleaseInfo: {
+            /**
+             * Year
+             * @description År.
+             */
+            year: number;
+            /**
+             * Version
+             * @description Version: 1, 2, ...; each correction is a new one.
+             */
+            version: number;
+            /**
+             * Published At
+             * Format: date-time
+             * @description Publicerad.
+             */
+            published_at: string;
+            /**
+             * Reason
+             * @description Varför den publicerades.
+             */
+            reason: string | null;
+            /**
+             * Changes
+             * @description Ändringar: every published number that differs from the previous version (none for version 1).
+             */
+            changes: components["schemas"]["ReleaseChange"][];
+        };
+        /**
+         * ReleaseList
+         * @description Every published version of every year.
+         */
+        ReleaseList: {
+            /**
+             * Releases
+             * @description Newest year first, versions in order.
+             */
+            releases: components["schemas"]["ReleaseInfo"][];
         };
         /**
          * ReportIn
@@ -5463,6 +5756,16 @@ export interface operations {
                     "application/json": components["schemas"]["NationalSummary"];
                 };
             };
+            /** @description Not found: `not-published` (docs/problems.md). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Validation failed: `personal-identity-number`, `validation-failed`, `invalid-period` (docs/problems.md). */
             422: {
                 headers: {
@@ -5508,7 +5811,7 @@ export interface operations {
                     "application/json": components["schemas"]["ForbundSummary"];
                 };
             };
-            /** @description Not found: `not-found` (docs/problems.md). */
+            /** @description Not found: `not-found`, `not-published` (docs/problems.md). */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5519,6 +5822,247 @@ export interface operations {
                 };
             };
             /** @description Validation failed: `personal-identity-number`, `validation-failed`, `invalid-period` (docs/problems.md). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `busy`, `database-unavailable` (docs/problems.md). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    publishRelease: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReleaseIn"];
+            };
+        };
+        responses: {
+            /** @description Nothing published would change: the latest. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReleaseInfo"];
+                };
+            };
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReleaseInfo"];
+                };
+            };
+            /** @description Authentication required: `authentication-required`, `invalid-key` (docs/problems.md). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `forbidden` (docs/problems.md). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `personal-identity-number`, `validation-failed` (docs/problems.md). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `busy`, `database-unavailable` (docs/problems.md). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listReleases: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReleaseList"];
+                };
+            };
+            /** @description Validation failed: `personal-identity-number` (docs/problems.md). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `busy`, `database-unavailable` (docs/problems.md). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getRelease: {
+        parameters: {
+            query?: {
+                /** @description Version; the latest when left out. */
+                version?: number | null;
+                /** @description Rows per `forbund` (default) or per `lan`. */
+                group_by?: components["schemas"]["GroupBy"];
+                /** @description Format: `json` or `csv`; when given, `Accept` is not consulted. */
+                format?: ("json" | "csv") | null;
+            };
+            header?: never;
+            path: {
+                /** @description År. */
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The national table as JSON, or CSV (one line per figure). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NationalRelease"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Not found: `not-published` (docs/problems.md). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not acceptable: `not-acceptable` (docs/problems.md). */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `personal-identity-number`, `validation-failed` (docs/problems.md). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `busy`, `database-unavailable` (docs/problems.md). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getForbundRelease: {
+        parameters: {
+            query?: {
+                /** @description Version; the latest when left out. */
+                version?: number | null;
+            };
+            header?: never;
+            path: {
+                /** @description År. */
+                year: number;
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbundRelease"];
+                };
+            };
+            /** @description Not found: `not-published`, `not-found` (docs/problems.md). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `personal-identity-number`, `validation-failed` (docs/problems.md). */
             422: {
                 headers: {
                     [name: string]: unknown;

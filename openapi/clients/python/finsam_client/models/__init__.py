@@ -20,12 +20,14 @@ from .field_error import FieldError
 from .figures import Figures
 from .forbund_in import ForbundIn
 from .forbund_out import ForbundOut
+from .forbund_release import ForbundRelease
 from .forbund_settings_in import ForbundSettingsIn
 from .forbund_summary import ForbundSummary
 from .gender_count import GenderCount
 from .gender_count_in import GenderCountIn
 from .gender_figure import GenderFigure
 from .get_annual_report_table_format_type_0 import GetAnnualReportTableFormatType0
+from .get_release_format_type_0 import GetReleaseFormatType0
 from .group_by import GroupBy
 from .group_row import GroupRow
 from .health_status import HealthStatus
@@ -56,10 +58,15 @@ from .measures_outcomes_type_0 import MeasuresOutcomesType0
 from .missing_in_compared_figures import MissingInComparedFigures
 from .missing_in_row import MissingInRow
 from .missing_reason import MissingReason
+from .national_release import NationalRelease
 from .national_summary import NationalSummary
 from .outcomes import Outcomes
 from .outcomes_in import OutcomesIn
 from .problem import Problem
+from .release_change import ReleaseChange
+from .release_in import ReleaseIn
+from .release_info import ReleaseInfo
+from .release_list import ReleaseList
 from .report_in import ReportIn
 from .report_out import ReportOut
 from .report_status import ReportStatus
@@ -94,12 +101,14 @@ __all__ = (
     "Figures",
     "ForbundIn",
     "ForbundOut",
+    "ForbundRelease",
     "ForbundSettingsIn",
     "ForbundSummary",
     "GenderCount",
     "GenderCountIn",
     "GenderFigure",
     "GetAnnualReportTableFormatType0",
+    "GetReleaseFormatType0",
     "GroupBy",
     "GroupRow",
     "HealthStatus",
@@ -130,10 +139,15 @@ __all__ = (
     "MissingInComparedFigures",
     "MissingInRow",
     "MissingReason",
+    "NationalRelease",
     "NationalSummary",
     "Outcomes",
     "OutcomesIn",
     "Problem",
+    "ReleaseChange",
+    "ReleaseIn",
+    "ReleaseInfo",
+    "ReleaseList",
     "ReportIn",
     "ReportOut",
     "ReportStatus",

@@ -82,8 +82,8 @@ def sync_detailed(
 ) -> Response[ForbundSummary | Problem]:
     """Open Forbund Summary
 
-     A förbund's summary for anyone, no token, hiding exactly what its row of the open
-    national summary hides, so that no two open tables can be combined against each other.
+     A förbund's summary for anyone, no token, from the latest release of the year: exactly
+    its row of the open national summary, so that no two open tables undo each other.
 
     Args:
         code (str):
@@ -117,8 +117,8 @@ def sync(
 ) -> ForbundSummary | Problem | None:
     """Open Forbund Summary
 
-     A förbund's summary for anyone, no token, hiding exactly what its row of the open
-    national summary hides, so that no two open tables can be combined against each other.
+     A förbund's summary for anyone, no token, from the latest release of the year: exactly
+    its row of the open national summary, so that no two open tables undo each other.
 
     Args:
         code (str):
@@ -147,8 +147,8 @@ async def asyncio_detailed(
 ) -> Response[ForbundSummary | Problem]:
     """Open Forbund Summary
 
-     A förbund's summary for anyone, no token, hiding exactly what its row of the open
-    national summary hides, so that no two open tables can be combined against each other.
+     A förbund's summary for anyone, no token, from the latest release of the year: exactly
+    its row of the open national summary, so that no two open tables undo each other.
 
     Args:
         code (str):
@@ -180,8 +180,8 @@ async def asyncio(
 ) -> ForbundSummary | Problem | None:
     """Open Forbund Summary
 
-     A förbund's summary for anyone, no token, hiding exactly what its row of the open
-    national summary hides, so that no two open tables can be combined against each other.
+     A förbund's summary for anyone, no token, from the latest release of the year: exactly
+    its row of the open national summary, so that no two open tables undo each other.
 
     Args:
         code (str):

@@ -46,6 +46,11 @@ def _parse_response(
 
         return response_200
 
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
@@ -81,8 +86,9 @@ def sync_detailed(
 ) -> Response[NationalSummary | Problem]:
     """Open National Summary
 
-     The national summary for a calendar year, for anyone, no token: small counts, and
-    whatever would reveal them, are null and named in `suppressed` (docs/disclosure.md).
+     The national summary for a calendar year, for anyone, no token: the latest published
+    release of the year (`/api/v1/open/releases/{year}`), protected when it was published;
+    hidden counts are null and named in `suppressed` (docs/disclosure.md).
 
     Args:
         period (str): Period: 2023, 2023H1, 2023T2 or 2023Q4.
@@ -116,8 +122,9 @@ def sync(
 ) -> NationalSummary | Problem | None:
     """Open National Summary
 
-     The national summary for a calendar year, for anyone, no token: small counts, and
-    whatever would reveal them, are null and named in `suppressed` (docs/disclosure.md).
+     The national summary for a calendar year, for anyone, no token: the latest published
+    release of the year (`/api/v1/open/releases/{year}`), protected when it was published;
+    hidden counts are null and named in `suppressed` (docs/disclosure.md).
 
     Args:
         period (str): Period: 2023, 2023H1, 2023T2 or 2023Q4.
@@ -146,8 +153,9 @@ async def asyncio_detailed(
 ) -> Response[NationalSummary | Problem]:
     """Open National Summary
 
-     The national summary for a calendar year, for anyone, no token: small counts, and
-    whatever would reveal them, are null and named in `suppressed` (docs/disclosure.md).
+     The national summary for a calendar year, for anyone, no token: the latest published
+    release of the year (`/api/v1/open/releases/{year}`), protected when it was published;
+    hidden counts are null and named in `suppressed` (docs/disclosure.md).
 
     Args:
         period (str): Period: 2023, 2023H1, 2023T2 or 2023Q4.
@@ -179,8 +187,9 @@ async def asyncio(
 ) -> NationalSummary | Problem | None:
     """Open National Summary
 
-     The national summary for a calendar year, for anyone, no token: small counts, and
-    whatever would reveal them, are null and named in `suppressed` (docs/disclosure.md).
+     The national summary for a calendar year, for anyone, no token: the latest published
+    release of the year (`/api/v1/open/releases/{year}`), protected when it was published;
+    hidden counts are null and named in `suppressed` (docs/disclosure.md).
 
     Args:
         period (str): Period: 2023, 2023H1, 2023T2 or 2023Q4.
