@@ -186,3 +186,23 @@ def change(current: Any, previous: Any) -> Any:
     if isinstance(current, int | float) and isinstance(previous, int | float):
         return round(current - previous, 4)
     return None
+
+
+def missing_reasons(
+    measures: Mapping[str, Any], applies: Mapping[str, int], from_parts: Iterable[str]
+) -> dict[str, str]:
+    """Why each null measure of a summary is null: `not_applicable` (it applies to none of
+    the insatser), `not_summable` (a stock that an insats it applies to reported only for
+    shorter periods: stocks are not added over them), or `not_reported` (nobody gave it)."""
+    parts = set(from_parts)
+    reasons = {}
+    for name, figure in measures.items():
+        if figure is not None:
+            continue
+        if not applies.get(name):
+            reasons[name] = "not_applicable"
+        elif not MEASURES[name].flow and name in parts:
+            reasons[name] = "not_summable"
+        else:
+            reasons[name] = "not_reported"
+    return reasons

@@ -22,8 +22,8 @@ from app.db.models import Release
 from app.domain.access import Caller
 from app.domain.periods import Period, PeriodKind
 from app.errors import Code, FinsamError
-from app.summaries.open_data import protect_release
-from app.summaries.service import national_figures
+from app.releases.protection import protect_release
+from app.summaries.service import insats_measures, national_figures
 
 # Per-release fields of every table block that are not figures (and not compared).
 _NOT_FIGURES = frozenset({"key", "name", "lan", "period", "group_by", "approved_only"})
@@ -37,10 +37,13 @@ class Published:
     created: bool
 
 
-def _snapshot_tables(session: Session, year: int) -> tuple[dict[str, Any], dict[str, Any]]:
-    """The year's national figures by förbund and by län, from approved reports of closed
-    periods, read in one snapshot (REPEATABLE READ) so that both tables and every row agree
-    while reports keep arriving."""
+Snapshot = tuple[dict[str, Any], dict[str, Any], dict[tuple[str, int], dict[str, Any]]]
+
+
+def _snapshot(session: Session, year: int) -> Snapshot:
+    """The year's national figures by förbund and by län, and each insats's own, from
+    approved reports of closed periods, read in one snapshot (REPEATABLE READ) so that every
+    table and row agree while reports keep arriving."""
     period = Period(year, PeriodKind.YEAR)
     bind = session.get_bind()
     if not isinstance(bind, Engine):
@@ -53,10 +56,12 @@ def _snapshot_tables(session: Session, year: int) -> tuple[dict[str, Any], dict[
     return tables
 
 
-def _tables(session: Session, period: Period) -> tuple[dict[str, Any], dict[str, Any]]:
-    by_forbund = national_figures(session, period, GroupBy.FORBUND, published_only=True)
-    by_lan = national_figures(session, period, GroupBy.LAN, published_only=True)
-    return by_forbund, by_lan
+def _tables(session: Session, period: Period) -> Snapshot:
+    return (
+        national_figures(session, period, GroupBy.FORBUND, published_only=True),
+        national_figures(session, period, GroupBy.LAN, published_only=True),
+        insats_measures(session, period, published_only=True),
+    )
 
 
 def latest(session: Session, year: int) -> Release | None:
@@ -75,11 +80,11 @@ def publish(
     session.execute(
         text("SELECT pg_advisory_xact_lock(hashtext('finsam-release'), :year)"), {"year": year}
     )
-    by_forbund, by_lan = _snapshot_tables(session, year)
+    by_forbund, by_lan, insatser = _snapshot(session, year)
     earlier = list(
         session.scalars(select(Release).where(Release.year == year).order_by(Release.version))
     )
-    protected = protect_release(by_forbund, by_lan, threshold, earlier)
+    protected = protect_release(by_forbund, by_lan, insatser, threshold, earlier)
     previous = earlier[-1] if earlier else None
     if previous is not None and previous.content == protected.content:
         return Published(previous, created=False)
@@ -129,10 +134,10 @@ def _numbers(content: dict[str, Any]) -> Iterator[tuple[tuple[str, str], Any]]:
 def _leaves(table: str, node: Any, path: str) -> Iterator[tuple[tuple[str, str], Any]]:
     if isinstance(node, dict):
         for key, value in node.items():
-            if key in _NOT_FIGURES or key in ("forbund", "suppressed", "computed_from"):
+            if key in _NOT_FIGURES or key in ("forbund", "suppressed", "computed_from", "missing"):
                 continue
             yield from _leaves(table, value, f"{path}.{key}" if path else key)
-    elif not isinstance(node, list):
+    elif node is None or (isinstance(node, int | float) and not isinstance(node, bool)):
         yield (table, path), node
 
 

@@ -6,9 +6,9 @@ null ("ej aktuellt"); in open data a hidden count is null *and* named in `suppre
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
-from pydantic import BaseModel, Field, computed_field, create_model
+from pydantic import BaseModel, Field, RootModel, computed_field, create_model
 
 from app.domain.measures import MEASURES
 from app.summaries import tables
@@ -74,6 +74,14 @@ class Measures(BaseModel):
     activities: CountFigure | None = _summed("activities")
 
 
+SummaryMissing = Literal["not_applicable", "not_summable", "not_reported"]
+
+
+class MissingMeasures(RootModel[dict[str, SummaryMissing]]):
+    """Why each null measure is null, by measure name (one schema component: every summary
+    level shares it)."""
+
+
 class ShareFigure(BaseModel):
     """A share (0..1) per kön and in total; null where it cannot be computed or is suppressed."""
 
@@ -112,6 +120,13 @@ class Figures(BaseModel):
         description="Perioder: every report period the figures came from."
     )
     measures: Measures = Field(description="Mått: every measure, summed.")
+    missing: MissingMeasures = Field(
+        default_factory=lambda: MissingMeasures({}),
+        description="Why each null measure is null: `not_applicable` (ej aktuellt: it applies "
+        "to none of the insatser), `not_summable` (ej summerbart: a stock, and the period was "
+        "computed from shorter reports), `not_reported` (ej rapporterat: it applies and no "
+        "report gave it). In open data a hidden count is named in `suppressed` instead.",
+    )
     shares: Shares = Field(description="Andelar.")
 
 
@@ -188,6 +203,10 @@ class SeriesPoint(BaseModel):
         default=0,
         description="Kön ej uppdelat: insatser that gave the total alone that year; when above "
         "0, women, men and unspecified are null.",
+    )
+    missing: SummaryMissing | None = Field(
+        default=None,
+        description="Why `total` is null that year (as a summary's `missing`); null when given.",
     )
 
 

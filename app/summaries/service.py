@@ -27,6 +27,7 @@ from app.domain.summary import (
     build_measures,
     build_shares,
     change,
+    missing_reasons,
     share_inputs,
     with_applies_to,
 )
@@ -86,19 +87,34 @@ def _figures(
     covers = [selection.coverage[i.id] for i in insatser]
     sums = [Sum(r.measure, r.category, r.gender, r.value, r.reported_by) for r in rows]
     inputs = share_inputs(sums)
+    applies = applies_to((i.kind, i.not_applicable) for i in insatser)
+    measures = build_measures(sums)
     return {
         "insatser": len(covers),
         "reports": sum(1 for c in covers if not c.missing),
         "complete": all(c.complete for c in covers),
         "computed_from": sorted({str(p) for c in covers for p in c.periods}),
-        "measures": with_applies_to(
-            build_measures(sums), applies_to((i.kind, i.not_applicable) for i in insatser)
-        ),
+        "measures": with_applies_to(measures, applies),
+        "missing": missing_reasons(measures, applies, _from_parts(selection, insatser)),
         "shares": build_shares(inputs),
         # Not in responses (the models ignore it): disclosure control needs the counts
         # behind each share to know whether a share would reveal one.
         "share_inputs": inputs,
     }
+
+
+def _from_parts(selection: Selection, insatser: Iterable[InsatsInfo]) -> set[str]:
+    """The measures that some insats they apply to reported only for parts of the period."""
+    found: set[str] = set()
+    for insats in insatser:
+        coverage = selection.coverage[insats.id]
+        if coverage.periods and not coverage.exact:
+            found |= {
+                name
+                for name, count in applies_to([(insats.kind, insats.not_applicable)]).items()
+                if count
+            }
+    return found
 
 
 def by_level(
@@ -214,3 +230,19 @@ def national_summary(
         other = national_figures(session, compare, group_by, approved_only)
         summary["comparison"] = _comparison(compare, summary, other)
     return summary
+
+
+def insats_measures(
+    session: Session, period: Period, published_only: bool = False
+) -> dict[tuple[str, int], dict[str, Any]]:
+    """Each insats's own summed measures for the period, keyed by (förbund code, insats id):
+    what its reporter knows, for auditing open data against insiders."""
+    selection = select_reports(session, Scope(period, None, False, published_only))
+    levels = by_level(aggregate(session, selection.chosen(), GroupBy.FORBUND, per_insats=True))
+    return {
+        (group, insats_id): build_measures(
+            Sum(r.measure, r.category, r.gender, r.value, r.reported_by) for r in rows
+        )
+        for (group, insats_id), rows in levels.items()
+        if group is not None and insats_id is not None
+    }

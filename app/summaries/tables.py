@@ -716,8 +716,10 @@ def series(
         year_period = Period(year, PeriodKind.YEAR)
         _, _, figures = forbund_figures(session, forbund, year_period, approved_only)
         figure = figures["measures"][measure]
+        reason = figures["missing"].get(measure)
         if category is not None and figure is not None:
             figure = figure.get(category)
+            reason = None if figure is not None else "not_reported"
         figure = figure or {}
         points.append(
             {
@@ -729,6 +731,7 @@ def series(
                 "reported_by": figure.get("reported_by", 0),
                 "applies_to": figure.get("applies_to"),
                 "not_split_by": figure.get("not_split_by", 0),
+                "missing": reason,
             }
         )
     return {"forbund": forbund.code, "measure": name, "points": points}

@@ -10,6 +10,10 @@ from tests.api.test_reports import SUNDSVALL_2022, unsplit
 from tests.conftest import Api
 
 
+def gender(women: int, men: int) -> dict[str, int]:
+    return {"women": women, "men": men, "unspecified": 0}
+
+
 def load_sundsvall_2022(api: Api) -> list[int]:
     api.forbund("sundsvall")
     ids = []
@@ -378,3 +382,33 @@ def test_a_year_from_a_split_half_and_an_unsplit_half_gives_the_total_alone(
 
     assert (ended["women"], ended["total"], ended["reported_by"]) == (None, 7, 1)
     assert ended["not_split_by"] == 1
+
+
+def test_a_null_figure_says_why_in_summaries_and_series(client: TestClient, api: Api) -> None:
+    api.forbund("sundsvall")
+    individual = api.insats(name="A", not_applicable=["volume_contacts"])
+    api.insats(name="B", kind="structural", not_applicable=["volume_contacts"])
+    api.report(individual["id"], "2023H1", {"participants": gender(3, 4), "ended": gender(1, 1)})
+    api.report(individual["id"], "2023H2", {"participants": gender(3, 4), "ended": gender(1, 2)})
+    api.report(individual["id"], "2022", {"participants": gender(5, 5)})
+
+    year = summary(client, api, "2023")
+    whole = summary(client, api, "2022")
+
+    assert year["measures"]["ended"]["total"] == 5
+    assert year["missing"]["participants"] == "not_summable"  # a stock over halves
+    assert year["missing"]["volume_contacts"] == "not_applicable"  # neither insats gives it
+    assert year["missing"]["attendees"] == "not_reported"  # B could have, and did not
+    assert "ended" not in year["missing"]
+    assert whole["missing"]["ended"] == "not_reported"
+    assert "participants" not in whole["missing"]
+    response = client.get(
+        "/api/v1/forbund/sundsvall/series",
+        params={"measure": "participants", "from": "2021", "to": "2023"},
+        headers=api.admin,
+    )
+    assert [p["missing"] for p in response.json()["points"]] == [
+        "not_reported",
+        None,
+        "not_summable",
+    ]

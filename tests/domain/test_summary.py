@@ -19,7 +19,8 @@ from app.domain.summary import (
     change,
     share_inputs,
 )
-from app.summaries.open_data import protect_period, publish_forbund, publish_national
+from app.releases.protection import protect_release
+from tests.attacks.lp import Model, audit
 
 GENDERS = ("women", "men", "unspecified")
 
@@ -288,23 +289,22 @@ def test_change_between_two_periods_without_common_figures_is_null() -> None:
 
 
 def protect(summary: dict[str, Any], threshold: int, rows_key: str | None = None) -> dict[str, Any]:
-    """Publish a hand-made national summary (rows_key="forbund") or förbund summary the way
-    the open endpoints do: one protection for the period's tables, then applied."""
+    """Publish a hand-made national summary (rows_key="forbund") or förbund summary the way a
+    release does (app/releases/protection.py): every table protected together, then served."""
+    rows = (
+        [{"key": summary["forbund"], "name": None, "lan": "X", **summary}]
+        if rows_key is None
+        else [
+            {"key": row.get("key", str(i)), "name": None, "lan": "X", **row}
+            for i, row in enumerate(summary[rows_key])
+        ]
+    )
+    by_forbund = {**summary, "period": "2022", "forbund": rows}
+    no_lan_rows = {**by_forbund, "forbund": []}
+    release = protect_release(by_forbund, no_lan_rows, {}, threshold, [])
     if rows_key is None:
-        row = {"key": summary["forbund"], "lan": "X", **summary}
-        by_forbund = {"measures": summary["measures"], "forbund": [row]}
-        protection = protect_period(
-            by_forbund, {"measures": summary["measures"], "forbund": []}, threshold
-        )
-        return publish_forbund(summary, protection)
-    rows = [
-        {"key": row.get("key", str(i)), "lan": "X", **row}
-        for i, row in enumerate(summary[rows_key])
-    ]
-    summary[rows_key] = rows
-    no_lan_rows = {"measures": summary["measures"], "forbund": []}
-    protection = protect_period(summary, no_lan_rows, threshold)
-    return publish_national(summary, protection, "forbund")
+        return dict(release.content["forbund"][summary["forbund"]])
+    return dict(release.content["national"]["forbund"])
 
 
 def figure(women: int, men: int, unspecified: int = 0, *, by: int = 1) -> dict[str, int]:
@@ -423,22 +423,28 @@ def test_protect_publishes_no_count_between_one_and_the_threshold(
     assert [(p, v) for p, v in counts_of(published) if v is not None and 1 <= v < 5] == []
 
 
-def test_protect_leaves_no_relation_with_a_single_hidden_cell(two_rows: dict[str, Any]) -> None:
+def test_protect_leaves_no_small_count_narrowed_by_the_relations(two_rows: dict[str, Any]) -> None:
+    truth = dict(counts_of(copy.deepcopy(two_rows)))
     published = protect(two_rows, 5, rows_key="forbund")
 
     hidden = set(published["suppressed"])
-    relations = []
+    model = Model()
+    for path, value in truth.items():
+        if value is not None and path.split(".")[-2] == "participants":
+            if path in hidden:
+                model.suppressed(path)
+            else:
+                model.published(path, value)
     for prefix in ("", "forbund.0.", "forbund.1."):
         path = f"{prefix}measures.participants"
-        relations.append({f"{path}.total", *(f"{path}.{g}" for g in GENDERS)})
+        model.total(f"{path}.total", [f"{path}.{g}" for g in GENDERS])
     for key in (*GENDERS, "total"):
-        relations.append(
-            {f"{p}measures.participants.{key}" for p in ("", "forbund.0.", "forbund.1.")}
+        model.total(
+            f"measures.participants.{key}",
+            [f"forbund.{i}.measures.participants.{key}" for i in (0, 1)],
         )
-    relations.append(
-        {f"{p}measures.volume_contacts.total" for p in ("", "forbund.0.", "forbund.1.")}
-    )
-    assert [r for r in relations if len(r & hidden) == 1] == []
+    known = {p: v for p, v in truth.items() if p in model and v is not None}
+    assert audit(model, known, hidden & known.keys(), threshold=5, min_width=4) == []
 
 
 def test_protect_never_hides_nor_names_what_nobody_reported(two_rows: dict[str, Any]) -> None:

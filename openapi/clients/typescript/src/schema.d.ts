@@ -1159,6 +1159,8 @@ export interface components {
             computed_from: string[];
             /** @description Mått: every measure, summed. */
             measures: components["schemas"]["Measures"];
+            /** @description Why each null measure is null: `not_applicable` (ej aktuellt: it applies to none of the insatser), `not_summable` (ej summerbart: a stock, and the period was computed from shorter reports), `not_reported` (ej rapporterat: it applies and no report gave it). In open data a hidden count is named in `suppressed` instead. */
+            missing?: components["schemas"]["MissingMeasures"];
             /** @description Andelar. */
             shares: components["schemas"]["Shares"];
         };
@@ -1258,6 +1260,8 @@ export interface components {
             computed_from: string[];
             /** @description Mått: every measure, summed. */
             measures: components["schemas"]["Measures"];
+            /** @description Why each null measure is null: `not_applicable` (ej aktuellt: it applies to none of the insatser), `not_summable` (ej summerbart: a stock, and the period was computed from shorter reports), `not_reported` (ej rapporterat: it applies and no report gave it). In open data a hidden count is named in `suppressed` instead. */
+            missing?: components["schemas"]["MissingMeasures"];
             /** @description Andelar. */
             shares: components["schemas"]["Shares"];
             /**
@@ -1328,6 +1332,8 @@ export interface components {
             computed_from: string[];
             /** @description Mått: every measure, summed. */
             measures: components["schemas"]["Measures"];
+            /** @description Why each null measure is null: `not_applicable` (ej aktuellt: it applies to none of the insatser), `not_summable` (ej summerbart: a stock, and the period was computed from shorter reports), `not_reported` (ej rapporterat: it applies and no report gave it). In open data a hidden count is named in `suppressed` instead. */
+            missing?: components["schemas"]["MissingMeasures"];
             /** @description Andelar. */
             shares: components["schemas"]["Shares"];
             /**
@@ -1487,6 +1493,8 @@ export interface components {
             computed_from: string[];
             /** @description Mått: every measure, summed. */
             measures: components["schemas"]["Measures"];
+            /** @description Why each null measure is null: `not_applicable` (ej aktuellt: it applies to none of the insatser), `not_summable` (ej summerbart: a stock, and the period was computed from shorter reports), `not_reported` (ej rapporterat: it applies and no report gave it). In open data a hidden count is named in `suppressed` instead. */
+            missing?: components["schemas"]["MissingMeasures"];
             /** @description Andelar. */
             shares: components["schemas"]["Shares"];
             /**
@@ -2044,6 +2052,14 @@ export interface components {
             activities: components["schemas"]["CountFigure"] | null;
         };
         /**
+         * MissingMeasures
+         * @description Why each null measure is null, by measure name (one schema component: every summary
+         *     level shares it).
+         */
+        MissingMeasures: {
+            [key: string]: "not_applicable" | "not_summable" | "not_reported";
+        };
+        /**
          * MissingReason
          * @description Why a figure of the table is null (CSV and XLSX print the Swedish word instead).
          * @enum {string}
@@ -2076,6 +2092,8 @@ export interface components {
             computed_from: string[];
             /** @description Mått: every measure, summed. */
             measures: components["schemas"]["Measures"];
+            /** @description Why each null measure is null: `not_applicable` (ej aktuellt: it applies to none of the insatser), `not_summable` (ej summerbart: a stock, and the period was computed from shorter reports), `not_reported` (ej rapporterat: it applies and no report gave it). In open data a hidden count is named in `suppressed` instead. */
+            missing?: components["schemas"]["MissingMeasures"];
             /** @description Andelar. */
             shares: components["schemas"]["Shares"];
             /**
@@ -2140,6 +2158,8 @@ export interface components {
             computed_from: string[];
             /** @description Mått: every measure, summed. */
             measures: components["schemas"]["Measures"];
+            /** @description Why each null measure is null: `not_applicable` (ej aktuellt: it applies to none of the insatser), `not_summable` (ej summerbart: a stock, and the period was computed from shorter reports), `not_reported` (ej rapporterat: it applies and no report gave it). In open data a hidden count is named in `suppressed` instead. */
+            missing?: components["schemas"]["MissingMeasures"];
             /** @description Andelar. */
             shares: components["schemas"]["Shares"];
             /**
@@ -2557,6 +2577,11 @@ export interface components {
              * @default 0
              */
             not_split_by?: number;
+            /**
+             * Missing
+             * @description Why `total` is null that year (as a summary's `missing`); null when given.
+             */
+            missing?: ("not_applicable" | "not_summable" | "not_reported") | null;
         };
         /**
          * ShareFigure

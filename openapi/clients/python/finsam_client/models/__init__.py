@@ -57,6 +57,8 @@ from .measures_income_source_at_start_type_0 import MeasuresIncomeSourceAtStartT
 from .measures_outcomes_type_0 import MeasuresOutcomesType0
 from .missing_in_compared_figures import MissingInComparedFigures
 from .missing_in_row import MissingInRow
+from .missing_measures import MissingMeasures
+from .missing_measures_additional_property import MissingMeasuresAdditionalProperty
 from .missing_reason import MissingReason
 from .national_release import NationalRelease
 from .national_summary import NationalSummary
@@ -74,6 +76,7 @@ from .revision_out import RevisionOut
 from .role import Role
 from .series import Series
 from .series_point import SeriesPoint
+from .series_point_missing_type_0 import SeriesPointMissingType0
 from .share_figure import ShareFigure
 from .shares import Shares
 from .step_in import StepIn
@@ -138,6 +141,8 @@ __all__ = (
     "MeasuresOutcomesType0",
     "MissingInComparedFigures",
     "MissingInRow",
+    "MissingMeasures",
+    "MissingMeasuresAdditionalProperty",
     "MissingReason",
     "NationalRelease",
     "NationalSummary",
@@ -155,6 +160,7 @@ __all__ = (
     "Role",
     "Series",
     "SeriesPoint",
+    "SeriesPointMissingType0",
     "ShareFigure",
     "Shares",
     "StepIn",

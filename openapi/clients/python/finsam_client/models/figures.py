@@ -6,8 +6,11 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 if TYPE_CHECKING:
     from ..models.measures import Measures
+    from ..models.missing_measures import MissingMeasures
     from ..models.shares import Shares
 
 
@@ -26,6 +29,9 @@ class Figures:
         measures (Measures): Every measure of a report, summed; null when no report gave it. The fields are the
             catalogue's measures (app/domain/measures.py; a test holds them to it).
         shares (Shares): Andelar av avslutade, over insatser that reported both the outcome and avslutade.
+        missing (MissingMeasures | Unset): Why each null measure is null, by measure name (one schema component: every
+            summary
+            level shares it).
     """
 
     insatser: int
@@ -34,6 +40,7 @@ class Figures:
     computed_from: list[str]
     measures: Measures
     shares: Shares
+    missing: MissingMeasures | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -49,6 +56,10 @@ class Figures:
 
         shares = self.shares.to_dict()
 
+        missing: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.missing, Unset):
+            missing = self.missing.to_dict()
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -61,12 +72,15 @@ class Figures:
                 "shares": shares,
             }
         )
+        if missing is not UNSET:
+            field_dict["missing"] = missing
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.measures import Measures  # noqa: PLC0415
+        from ..models.missing_measures import MissingMeasures  # noqa: PLC0415
         from ..models.shares import Shares  # noqa: PLC0415
 
         d = dict(src_dict)
@@ -82,6 +96,13 @@ class Figures:
 
         shares = Shares.from_dict(d.pop("shares"))
 
+        _missing = d.pop("missing", UNSET)
+        missing: MissingMeasures | Unset
+        if isinstance(_missing, Unset):
+            missing = UNSET
+        else:
+            missing = MissingMeasures.from_dict(_missing)
+
         figures = cls(
             insatser=insatser,
             reports=reports,
@@ -89,6 +110,7 @@ class Figures:
             computed_from=computed_from,
             measures=measures,
             shares=shares,
+            missing=missing,
         )
 
         figures.additional_properties = d

@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from ..models.comparison import Comparison
     from ..models.insats_coverage import InsatsCoverage
     from ..models.measures import Measures
+    from ..models.missing_measures import MissingMeasures
     from ..models.release_info import ReleaseInfo
     from ..models.shares import Shares
 
@@ -36,6 +37,9 @@ class ForbundRelease:
         approved_only (bool): Endast godkända: only approved reports counted.
         coverage (list[InsatsCoverage]): Täckning: the reports used per insats.
         release (ReleaseInfo): A version of a year's release: when, why, and what changed from the one before.
+        missing (MissingMeasures | Unset): Why each null measure is null, by measure name (one schema component: every
+            summary
+            level shares it).
         comparison (Comparison | None | Unset): With `compare=PERIOD`.
         suppressed (list[str] | None | Unset): Open data only: figures hidden by disclosure control (dotted paths).
     """
@@ -51,6 +55,7 @@ class ForbundRelease:
     approved_only: bool
     coverage: list[InsatsCoverage]
     release: ReleaseInfo
+    missing: MissingMeasures | Unset = UNSET
     comparison: Comparison | None | Unset = UNSET
     suppressed: list[str] | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -82,6 +87,10 @@ class ForbundRelease:
             coverage.append(coverage_item)
 
         release = self.release.to_dict()
+
+        missing: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.missing, Unset):
+            missing = self.missing.to_dict()
 
         comparison: dict[str, Any] | None | Unset
         if isinstance(self.comparison, Unset):
@@ -117,6 +126,8 @@ class ForbundRelease:
                 "release": release,
             }
         )
+        if missing is not UNSET:
+            field_dict["missing"] = missing
         if comparison is not UNSET:
             field_dict["comparison"] = comparison
         if suppressed is not UNSET:
@@ -129,6 +140,7 @@ class ForbundRelease:
         from ..models.comparison import Comparison  # noqa: PLC0415
         from ..models.insats_coverage import InsatsCoverage  # noqa: PLC0415
         from ..models.measures import Measures  # noqa: PLC0415
+        from ..models.missing_measures import MissingMeasures  # noqa: PLC0415
         from ..models.release_info import ReleaseInfo  # noqa: PLC0415
         from ..models.shares import Shares  # noqa: PLC0415
 
@@ -159,6 +171,13 @@ class ForbundRelease:
             coverage.append(coverage_item)
 
         release = ReleaseInfo.from_dict(d.pop("release"))
+
+        _missing = d.pop("missing", UNSET)
+        missing: MissingMeasures | Unset
+        if isinstance(_missing, Unset):
+            missing = UNSET
+        else:
+            missing = MissingMeasures.from_dict(_missing)
 
         def _parse_comparison(data: object) -> Comparison | None | Unset:
             if data is None:
@@ -206,6 +225,7 @@ class ForbundRelease:
             approved_only=approved_only,
             coverage=coverage,
             release=release,
+            missing=missing,
             comparison=comparison,
             suppressed=suppressed,
         )

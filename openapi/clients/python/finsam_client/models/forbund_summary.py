@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from ..models.comparison import Comparison
     from ..models.insats_coverage import InsatsCoverage
     from ..models.measures import Measures
+    from ..models.missing_measures import MissingMeasures
     from ..models.shares import Shares
 
 
@@ -34,6 +35,9 @@ class ForbundSummary:
         period (str): Period.
         approved_only (bool): Endast godkända: only approved reports counted.
         coverage (list[InsatsCoverage]): Täckning: the reports used per insats.
+        missing (MissingMeasures | Unset): Why each null measure is null, by measure name (one schema component: every
+            summary
+            level shares it).
         comparison (Comparison | None | Unset): With `compare=PERIOD`.
         suppressed (list[str] | None | Unset): Open data only: figures hidden by disclosure control (dotted paths).
     """
@@ -48,6 +52,7 @@ class ForbundSummary:
     period: str
     approved_only: bool
     coverage: list[InsatsCoverage]
+    missing: MissingMeasures | Unset = UNSET
     comparison: Comparison | None | Unset = UNSET
     suppressed: list[str] | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -77,6 +82,10 @@ class ForbundSummary:
         for coverage_item_data in self.coverage:
             coverage_item = coverage_item_data.to_dict()
             coverage.append(coverage_item)
+
+        missing: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.missing, Unset):
+            missing = self.missing.to_dict()
 
         comparison: dict[str, Any] | None | Unset
         if isinstance(self.comparison, Unset):
@@ -111,6 +120,8 @@ class ForbundSummary:
                 "coverage": coverage,
             }
         )
+        if missing is not UNSET:
+            field_dict["missing"] = missing
         if comparison is not UNSET:
             field_dict["comparison"] = comparison
         if suppressed is not UNSET:
@@ -123,6 +134,7 @@ class ForbundSummary:
         from ..models.comparison import Comparison  # noqa: PLC0415
         from ..models.insats_coverage import InsatsCoverage  # noqa: PLC0415
         from ..models.measures import Measures  # noqa: PLC0415
+        from ..models.missing_measures import MissingMeasures  # noqa: PLC0415
         from ..models.shares import Shares  # noqa: PLC0415
 
         d = dict(src_dict)
@@ -150,6 +162,13 @@ class ForbundSummary:
             coverage_item = InsatsCoverage.from_dict(coverage_item_data)
 
             coverage.append(coverage_item)
+
+        _missing = d.pop("missing", UNSET)
+        missing: MissingMeasures | Unset
+        if isinstance(_missing, Unset):
+            missing = UNSET
+        else:
+            missing = MissingMeasures.from_dict(_missing)
 
         def _parse_comparison(data: object) -> Comparison | None | Unset:
             if data is None:
@@ -196,6 +215,7 @@ class ForbundSummary:
             period=period,
             approved_only=approved_only,
             coverage=coverage,
+            missing=missing,
             comparison=comparison,
             suppressed=suppressed,
         )

@@ -6,8 +6,11 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 if TYPE_CHECKING:
     from ..models.measures import Measures
+    from ..models.missing_measures import MissingMeasures
     from ..models.shares import Shares
 
 
@@ -29,6 +32,9 @@ class GroupRow:
         key (str): Förbundets kod, or the län's name when grouped by län.
         name (None | str): Förbundets namn (null for a län row).
         lan (str): Län.
+        missing (MissingMeasures | Unset): Why each null measure is null, by measure name (one schema component: every
+            summary
+            level shares it).
     """
 
     insatser: int
@@ -40,6 +46,7 @@ class GroupRow:
     key: str
     name: None | str
     lan: str
+    missing: MissingMeasures | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -62,6 +69,10 @@ class GroupRow:
 
         lan = self.lan
 
+        missing: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.missing, Unset):
+            missing = self.missing.to_dict()
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -77,12 +88,15 @@ class GroupRow:
                 "lan": lan,
             }
         )
+        if missing is not UNSET:
+            field_dict["missing"] = missing
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.measures import Measures  # noqa: PLC0415
+        from ..models.missing_measures import MissingMeasures  # noqa: PLC0415
         from ..models.shares import Shares  # noqa: PLC0415
 
         d = dict(src_dict)
@@ -109,6 +123,13 @@ class GroupRow:
 
         lan = d.pop("lan")
 
+        _missing = d.pop("missing", UNSET)
+        missing: MissingMeasures | Unset
+        if isinstance(_missing, Unset):
+            missing = UNSET
+        else:
+            missing = MissingMeasures.from_dict(_missing)
+
         group_row = cls(
             insatser=insatser,
             reports=reports,
@@ -119,6 +140,7 @@ class GroupRow:
             key=key,
             name=name,
             lan=lan,
+            missing=missing,
         )
 
         group_row.additional_properties = d

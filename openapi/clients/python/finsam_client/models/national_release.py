@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from ..models.comparison import Comparison
     from ..models.group_row import GroupRow
     from ..models.measures import Measures
+    from ..models.missing_measures import MissingMeasures
     from ..models.release_info import ReleaseInfo
     from ..models.shares import Shares
 
@@ -38,6 +39,9 @@ class NationalRelease:
             field keeps them for clients written before it existed).
         release (ReleaseInfo): A version of a year's release: when, why, and what changed from the one before.
         lan (list[GroupRow] | None): Län: one row per län with group_by=lan (the rows `forbund` also holds), else null.
+        missing (MissingMeasures | Unset): Why each null measure is null, by measure name (one schema component: every
+            summary
+            level shares it).
         comparison (Comparison | None | Unset): With `compare=PERIOD`.
         suppressed (list[str] | None | Unset): Open data only: figures hidden by disclosure control (dotted paths).
     """
@@ -54,6 +58,7 @@ class NationalRelease:
     forbund: list[GroupRow]
     release: ReleaseInfo
     lan: list[GroupRow] | None
+    missing: MissingMeasures | Unset = UNSET
     comparison: Comparison | None | Unset = UNSET
     suppressed: list[str] | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -96,6 +101,10 @@ class NationalRelease:
         else:
             lan = self.lan
 
+        missing: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.missing, Unset):
+            missing = self.missing.to_dict()
+
         comparison: dict[str, Any] | None | Unset
         if isinstance(self.comparison, Unset):
             comparison = UNSET
@@ -131,6 +140,8 @@ class NationalRelease:
                 "lan": lan,
             }
         )
+        if missing is not UNSET:
+            field_dict["missing"] = missing
         if comparison is not UNSET:
             field_dict["comparison"] = comparison
         if suppressed is not UNSET:
@@ -143,6 +154,7 @@ class NationalRelease:
         from ..models.comparison import Comparison  # noqa: PLC0415
         from ..models.group_row import GroupRow  # noqa: PLC0415
         from ..models.measures import Measures  # noqa: PLC0415
+        from ..models.missing_measures import MissingMeasures  # noqa: PLC0415
         from ..models.release_info import ReleaseInfo  # noqa: PLC0415
         from ..models.shares import Shares  # noqa: PLC0415
 
@@ -194,6 +206,13 @@ class NationalRelease:
 
         lan = _parse_lan(d.pop("lan"))
 
+        _missing = d.pop("missing", UNSET)
+        missing: MissingMeasures | Unset
+        if isinstance(_missing, Unset):
+            missing = UNSET
+        else:
+            missing = MissingMeasures.from_dict(_missing)
+
         def _parse_comparison(data: object) -> Comparison | None | Unset:
             if data is None:
                 return data
@@ -241,6 +260,7 @@ class NationalRelease:
             forbund=forbund,
             release=release,
             lan=lan,
+            missing=missing,
             comparison=comparison,
             suppressed=suppressed,
         )

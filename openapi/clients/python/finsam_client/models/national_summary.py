@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from ..models.comparison import Comparison
     from ..models.group_row import GroupRow
     from ..models.measures import Measures
+    from ..models.missing_measures import MissingMeasures
     from ..models.shares import Shares
 
 
@@ -36,6 +37,9 @@ class NationalSummary:
         forbund (list[GroupRow]): One row per förbund; with group_by=lan one row per län (read `lan` for those: this
             field keeps them for clients written before it existed).
         lan (list[GroupRow] | None): Län: one row per län with group_by=lan (the rows `forbund` also holds), else null.
+        missing (MissingMeasures | Unset): Why each null measure is null, by measure name (one schema component: every
+            summary
+            level shares it).
         comparison (Comparison | None | Unset): With `compare=PERIOD`.
         suppressed (list[str] | None | Unset): Open data only: figures hidden by disclosure control (dotted paths).
     """
@@ -51,6 +55,7 @@ class NationalSummary:
     group_by: str
     forbund: list[GroupRow]
     lan: list[GroupRow] | None
+    missing: MissingMeasures | Unset = UNSET
     comparison: Comparison | None | Unset = UNSET
     suppressed: list[str] | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -91,6 +96,10 @@ class NationalSummary:
         else:
             lan = self.lan
 
+        missing: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.missing, Unset):
+            missing = self.missing.to_dict()
+
         comparison: dict[str, Any] | None | Unset
         if isinstance(self.comparison, Unset):
             comparison = UNSET
@@ -125,6 +134,8 @@ class NationalSummary:
                 "lan": lan,
             }
         )
+        if missing is not UNSET:
+            field_dict["missing"] = missing
         if comparison is not UNSET:
             field_dict["comparison"] = comparison
         if suppressed is not UNSET:
@@ -137,6 +148,7 @@ class NationalSummary:
         from ..models.comparison import Comparison  # noqa: PLC0415
         from ..models.group_row import GroupRow  # noqa: PLC0415
         from ..models.measures import Measures  # noqa: PLC0415
+        from ..models.missing_measures import MissingMeasures  # noqa: PLC0415
         from ..models.shares import Shares  # noqa: PLC0415
 
         d = dict(src_dict)
@@ -185,6 +197,13 @@ class NationalSummary:
 
         lan = _parse_lan(d.pop("lan"))
 
+        _missing = d.pop("missing", UNSET)
+        missing: MissingMeasures | Unset
+        if isinstance(_missing, Unset):
+            missing = UNSET
+        else:
+            missing = MissingMeasures.from_dict(_missing)
+
         def _parse_comparison(data: object) -> Comparison | None | Unset:
             if data is None:
                 return data
@@ -231,6 +250,7 @@ class NationalSummary:
             group_by=group_by,
             forbund=forbund,
             lan=lan,
+            missing=missing,
             comparison=comparison,
             suppressed=suppressed,
         )

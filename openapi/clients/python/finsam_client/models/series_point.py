@@ -6,6 +6,7 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.series_point_missing_type_0 import SeriesPointMissingType0
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="SeriesPoint")
@@ -27,6 +28,8 @@ class SeriesPoint:
             year no insats reported it.
         not_split_by (int | Unset): Kön ej uppdelat: insatser that gave the total alone that year; when above 0, women,
             men and unspecified are null. Default: 0.
+        missing (None | SeriesPointMissingType0 | Unset): Why `total` is null that year (as a summary's `missing`); null
+            when given.
     """
 
     period: str
@@ -37,6 +40,7 @@ class SeriesPoint:
     reported_by: int
     applies_to: int | None | Unset = UNSET
     not_split_by: int | Unset = 0
+    missing: None | SeriesPointMissingType0 | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -64,6 +68,14 @@ class SeriesPoint:
 
         not_split_by = self.not_split_by
 
+        missing: None | str | Unset
+        if isinstance(self.missing, Unset):
+            missing = UNSET
+        elif isinstance(self.missing, SeriesPointMissingType0):
+            missing = self.missing.value
+        else:
+            missing = self.missing
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -80,6 +92,8 @@ class SeriesPoint:
             field_dict["applies_to"] = applies_to
         if not_split_by is not UNSET:
             field_dict["not_split_by"] = not_split_by
+        if missing is not UNSET:
+            field_dict["missing"] = missing
 
         return field_dict
 
@@ -129,6 +143,23 @@ class SeriesPoint:
 
         not_split_by = d.pop("not_split_by", UNSET)
 
+        def _parse_missing(data: object) -> None | SeriesPointMissingType0 | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                missing_type_0 = SeriesPointMissingType0(data)
+
+                return missing_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | SeriesPointMissingType0 | Unset, data)
+
+        missing = _parse_missing(d.pop("missing", UNSET))
+
         series_point = cls(
             period=period,
             women=women,
@@ -138,6 +169,7 @@ class SeriesPoint:
             reported_by=reported_by,
             applies_to=applies_to,
             not_split_by=not_split_by,
+            missing=missing,
         )
 
         series_point.additional_properties = d

@@ -1,0 +1,10 @@
+from enum import StrEnum
+
+
+class MissingMeasuresAdditionalProperty(StrEnum):
+    NOT_APPLICABLE = "not_applicable"
+    NOT_REPORTED = "not_reported"
+    NOT_SUMMABLE = "not_summable"
+
+    def __str__(self) -> str:
+        return str(self.value)
