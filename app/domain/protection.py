@@ -650,7 +650,9 @@ class _Auditor:
             relevant.update(self.by_row.get(row, ()))
         failures: list[_Failure] = []
         outsider: _Instance | None = None
-        for a in sorted(relevant):
+        # Propagation alone is for the outsider: insiders are audited (and proven safe, once
+        # for all) only when the outsider passes, or every round would repeat their work.
+        for a in sorted(relevant) if use_lp else [0]:
             attacker = self.attackers[a]
             targets = [
                 t

@@ -328,3 +328,34 @@ def test_publishing_while_reports_are_approved_sees_one_snapshot(server: str) ->
                 (participants(r) or {}).get("total") or 0 for r in by_lan["forbund"]
             )
         assert total == 15 * len(pending)
+
+
+def test_the_release_agrees_with_the_approved_only_summary_wherever_it_publishes(
+    client: TestClient, api: Api
+) -> None:
+    for n, (women, men) in enumerate(((30, 40), (12, 3), (8, 9))):
+        api.forbund(f"f{n}", lan=f"Län {n % 2}")
+        report(api, f"f{n}", "2022", women, men)
+    api.publish(2022)
+    report(api, "f0", "2022", 100, 100)  # a draft after publication: in neither
+
+    released = national(client)
+    exact = client.get(
+        "/api/v1/national/summary",
+        params={"period": "2022", "approved_only": "true"},
+        headers=api.admin,
+    ).json()
+
+    hidden = set(released["suppressed"])
+    for prefix, ours, theirs in [("", released, exact)] + [
+        (f"forbund.{i}.", a, b)
+        for i, (a, b) in enumerate(zip(released["forbund"], exact["forbund"], strict=True))
+    ]:
+        for kon, value in participants(ours).items():
+            if kon in ("reported_by", "applies_to", "not_split_by"):
+                continue
+            path = f"{prefix}measures.participants.{kon}"
+            if path in hidden:
+                assert value is None
+            else:
+                assert value == participants(theirs)[kon], path
