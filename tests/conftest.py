@@ -269,18 +269,15 @@ class Api:
         """Publish a year's open data, as the national role would after the deadline: every
         report of the year approved (unless `approve=False`), the year closed in every
         förbund that has not closed it, then the release."""
-        listing = self.client.get("/api/v1/forbund", headers=self.admin).json()
-        for forbund in listing["items"] if isinstance(listing, dict) else listing:
+        for forbund in self.client.get("/api/v1/forbund", headers=self.admin).json():
             code = forbund["code"]
             if approve:
-                insatser = self.client.get(
-                    f"/api/v1/forbund/{code}/insatser", headers=self.admin
-                ).json()
-                for insats in insatser["items"] if isinstance(insatser, dict) else insatser:
+                insatser = self.client.get(f"/api/v1/forbund/{code}/insatser", headers=self.admin)
+                for insats in insatser.json():
                     reports = self.client.get(
                         f"/api/v1/insatser/{insats['id']}/reports", headers=self.admin
-                    ).json()
-                    for report in reports["items"] if isinstance(reports, dict) else reports:
+                    )
+                    for report in reports.json():
                         if report["period"].startswith(str(year)):
                             self._approve_from(insats["id"], report["period"], report["status"])
             self.client.post(

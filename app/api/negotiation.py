@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from app.errors import Code, FinsamError
 
@@ -54,3 +54,9 @@ def choose(header: str | None, offered: Sequence[str]) -> str:
     if quality(best) <= 0:
         raise NotAcceptable(f"This resource is available as {', '.join(offered)}.")
     return best
+
+
+def negotiate(format: str | None, accept: str | None, offered: Mapping[str, str]) -> str:
+    """The media type to answer with: the one `format=` names (a key of `offered`), else the
+    one `Accept` prefers among `offered`'s values, in their order."""
+    return offered[format] if format else choose(accept, tuple(offered.values()))

@@ -251,7 +251,7 @@ def protect_release(
         earlier=[_earlier(release, now) for release in earlier],
     )
     protection = Protection(
-        frozenset(f"{c.table}|{path((c.measure, c.category, c.kon))}" for c in hidden), threshold
+        frozenset(f"{c.table}|{path((c.measure, c.category, c.kon))}" for c in hidden)
     )
     own = {
         row["key"]: publish_forbund(_own_summary(by_forbund, row), protection)

@@ -12,7 +12,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Path, Query, Request, Response
 
 from app.api.deps import SessionDep, SettingsDep
-from app.api.negotiation import choose
+from app.api.negotiation import negotiate
 from app.api.problems import API_REQUEST, AUTHENTICATED, PARAMETERS, responses
 from app.auth.dependencies import Publisher
 from app.db.aggregates import GroupBy
@@ -113,11 +113,7 @@ def get_release(
     `suppressed`. JSON, or CSV by `format=csv` or `Accept`."""
     release = service.get(session, year, version)
     table = {**service.national_table(release, group_by), "release": info(release)}
-    chosen = (
-        {"json": JSON, "csv": CSV}[format]
-        if format
-        else choose(request.headers.get("accept"), (JSON, CSV))
-    )
+    chosen = negotiate(format, request.headers.get("accept"), {"json": JSON, "csv": CSV})
     if chosen == CSV:
         filename = f"finsam-{year}-v{release.version}"
         return Response(
@@ -154,21 +150,9 @@ def to_csv(table: dict[str, Any]) -> str:
         for i, row in enumerate(table["forbund"])
     ]
     for name, prefix, figures in rows:
-        for path, value in _figures(figures):
+        for path, value in service.numbers(figures):
+            if not path.startswith(("measures.", "shares.")):
+                continue  # counts of insatser and reports: the JSON has them
             hidden = f"{prefix}{path}" in suppressed
             writer.writerow([name, path, "prickad" if hidden else ("" if value is None else value)])
     return out.getvalue()
-
-
-def _figures(figures: dict[str, Any]) -> list[tuple[str, Any]]:
-    found: list[tuple[str, Any]] = []
-
-    def walk(node: Any, path: str) -> None:
-        if isinstance(node, dict):
-            for key, value in node.items():
-                walk(value, f"{path}.{key}" if path else key)
-        else:
-            found.append((path, node))
-
-    walk({"measures": figures["measures"], "shares": figures["shares"]}, "")
-    return found

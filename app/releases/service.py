@@ -23,7 +23,7 @@ from app.domain.access import Caller
 from app.domain.periods import Period, PeriodKind
 from app.errors import Code, FinsamError
 from app.releases.protection import protect_release
-from app.summaries.service import insats_measures, national_figures
+from app.summaries.service import Scope, insats_measures, national_figures, select_reports
 
 # Per-release fields of every table block that are not figures (and not compared).
 _NOT_FIGURES = frozenset({"key", "name", "lan", "period", "group_by", "approved_only"})
@@ -57,10 +57,12 @@ def _snapshot(session: Session, year: int) -> Snapshot:
 
 
 def _tables(session: Session, period: Period) -> Snapshot:
+    """The reports are chosen once and summed three ways: by förbund, by län, per insats."""
+    chosen = select_reports(session, Scope(period, published_only=True))
     return (
-        national_figures(session, period, GroupBy.FORBUND, published_only=True),
-        national_figures(session, period, GroupBy.LAN, published_only=True),
-        insats_measures(session, period, published_only=True),
+        national_figures(session, period, GroupBy.FORBUND, published_only=True, selection=chosen),
+        national_figures(session, period, GroupBy.LAN, published_only=True, selection=chosen),
+        insats_measures(session, chosen),
     )
 
 
@@ -125,20 +127,22 @@ def changes(before: dict[str, Any] | None, after: dict[str, Any]) -> list[dict[s
 
 def _numbers(content: dict[str, Any]) -> Iterator[tuple[tuple[str, str], Any]]:
     national = content["national"]["forbund"]
-    yield from _leaves("national", national, "")
+    yield from ((("national", path), v) for path, v in numbers(national))
     for group, key in (("forbund", "forbund"), ("lan", "lan")):
         for row in content["national"][key]["forbund"]:
-            yield from _leaves(f"{group}:{row['key']}", row, "")
+            yield from (((f"{group}:{row['key']}", path), v) for path, v in numbers(row))
 
 
-def _leaves(table: str, node: Any, path: str) -> Iterator[tuple[tuple[str, str], Any]]:
+def numbers(node: Any, path: str = "") -> Iterator[tuple[str, Any]]:
+    """(dotted path, value) of every published number of a table block (its rows left out),
+    null where hidden or not given."""
     if isinstance(node, dict):
         for key, value in node.items():
             if key in _NOT_FIGURES or key in ("forbund", "suppressed", "computed_from", "missing"):
                 continue
-            yield from _leaves(table, value, f"{path}.{key}" if path else key)
+            yield from numbers(value, f"{path}.{key}" if path else key)
     elif node is None or (isinstance(node, int | float) and not isinstance(node, bool)):
-        yield (table, path), node
+        yield path, node
 
 
 def releases(session: Session) -> list[Release]:

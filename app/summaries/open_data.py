@@ -34,7 +34,6 @@ class Protection:
     `forbund:<code>` and `lan:<name>`."""
 
     hidden: frozenset[str]
-    threshold: int
 
     def apply(self, block: str, figures: dict[str, Any], prefix: str = "") -> set[str]:
         """Hide this block's cells and the shares built on them in `figures` (in place);

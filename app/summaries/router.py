@@ -8,7 +8,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Query, Request, Response
 
 from app.api.deps import SessionDep
-from app.api.negotiation import choose
+from app.api.negotiation import negotiate
 from app.api.params import period_param
 from app.api.problems import API_REQUEST, AUTHENTICATED, PARAMETERS, responses
 from app.auth.dependencies import NationalReader, ReadableForbund
@@ -124,7 +124,7 @@ def annual_table(
     compared = _compare(compare)
     chosen_columns = tables.choose_columns(columns)
     table = tables.annual_table(session, forbund, parsed, approved_only, chosen_columns, compared)
-    chosen = FORMATS[format] if format else choose(request.headers.get("accept"), (JSON, CSV, XLSX))
+    chosen = negotiate(format, request.headers.get("accept"), FORMATS)
     filename = f"finsam-{forbund.code}-{table['period']}"
     if compared is not None:
         filename += f"-{table['compare_period']}"

@@ -85,7 +85,7 @@ def _figures(
 ) -> dict[str, Any]:
     """The common block of every summary level: counts, coverage, measures, shares."""
     covers = [selection.coverage[i.id] for i in insatser]
-    sums = [Sum(r.measure, r.category, r.gender, r.value, r.reported_by) for r in rows]
+    sums = sums_of(rows)
     inputs = share_inputs(sums)
     applies = applies_to((i.kind, i.not_applicable) for i in insatser)
     measures = build_measures(sums)
@@ -115,6 +115,11 @@ def _from_parts(selection: Selection, insatser: Iterable[InsatsInfo]) -> set[str
                 if count
             }
     return found
+
+
+def sums_of(rows: Iterable[AggregateRow]) -> list[Sum]:
+    """The database's sums as the domain's shaping takes them."""
+    return [Sum(r.measure, r.category, r.gender, r.value, r.reported_by) for r in rows]
 
 
 def by_level(
@@ -183,8 +188,12 @@ def national_figures(
     group_by: GroupBy,
     approved_only: bool = False,
     published_only: bool = False,
+    selection: Selection | None = None,
 ) -> dict[str, Any]:
-    selection = select_reports(session, Scope(period, None, approved_only, published_only))
+    """The national figure and one row per förbund (or län). `selection`, when given, is the
+    reports already chosen for this period and scope (a release sums them three ways)."""
+    if selection is None:
+        selection = select_reports(session, Scope(period, None, approved_only, published_only))
     levels = by_level(aggregate(session, selection.chosen(), group_by, per_insats=False))
     groups: dict[str, list[InsatsInfo]] = defaultdict(list)
     names: dict[str, str | None] = {}
@@ -233,16 +242,13 @@ def national_summary(
 
 
 def insats_measures(
-    session: Session, period: Period, published_only: bool = False
+    session: Session, selection: Selection
 ) -> dict[tuple[str, int], dict[str, Any]]:
-    """Each insats's own summed measures for the period, keyed by (förbund code, insats id):
-    what its reporter knows, for auditing open data against insiders."""
-    selection = select_reports(session, Scope(period, None, False, published_only))
+    """Each insats's own summed measures for the chosen reports, keyed by (förbund code, insats
+    id): what its reporter knows, for auditing open data against insiders."""
     levels = by_level(aggregate(session, selection.chosen(), GroupBy.FORBUND, per_insats=True))
     return {
-        (group, insats_id): build_measures(
-            Sum(r.measure, r.category, r.gender, r.value, r.reported_by) for r in rows
-        )
+        (group, insats_id): build_measures(sums_of(rows))
         for (group, insats_id), rows in levels.items()
         if group is not None and insats_id is not None
     }

@@ -27,13 +27,12 @@ from app.domain.measures import CATEGORY_LABELS, MEASURES, TOTAL, InsatsKind, Me
 from app.domain.periods import Coverage, Period, PeriodKind
 from app.domain.summary import (
     SHARE_OUTCOMES,
-    Sum,
     build_measures,
     build_shares,
     share_inputs,
 )
 from app.errors import Code, FinsamError
-from app.summaries.service import Selection, forbund_figures
+from app.summaries.service import Selection, forbund_figures, sums_of
 
 # --- why a cell holds no number -------------------------------------------------------------
 
@@ -452,10 +451,7 @@ def _side(
     withheld: set[str] = set()
     for insats in selection.insatser:
         coverage = selection.coverage[insats.id]
-        sums = [
-            Sum(r.measure, r.category, r.gender, r.value, r.reported_by)
-            for r in levels[(insats.forbund_code, insats.id)]
-        ]
+        sums = sums_of(levels[(insats.forbund_code, insats.id)])
         inputs = share_inputs(sums)
         values = _values(build_measures(sums), build_shares(inputs))
         held = {k for k, v in values.items() if v is not None and _withheld(COLUMN[k], coverage)}
