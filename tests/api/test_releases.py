@@ -359,3 +359,34 @@ def test_the_release_agrees_with_the_approved_only_summary_wherever_it_publishes
                 assert value is None
             else:
                 assert value == participants(theirs)[kon], path
+
+
+@pytest.mark.parametrize(
+    ("url", "params", "headers"),
+    [
+        (f"{OPEN}/abc", {}, {}),
+        (f"{OPEN}/99999999999999999999", {}, {}),
+        (f"{OPEN}/2022", {"version": "-1"}, {}),
+        (f"{OPEN}/2022", {"version": "99999999999999999999"}, {}),
+        (f"{OPEN}/2022", {"format": "xml"}, {}),
+        (f"{OPEN}/2022", {"group_by": "kommun"}, {}),
+        (f"{OPEN}/2022", {}, {"Accept": "application/xml"}),
+        (f"{OPEN}/2022/forbund/811228-9874", {}, {}),
+        (f"{OPEN}/2022/forbund/{'x' * 5000}", {}, {}),
+    ],
+)
+def test_hostile_reads_of_releases_are_4xx_problems_that_echo_nothing(
+    client: TestClient, api: Api, url: str, params: dict[str, str], headers: dict[str, str]
+) -> None:
+    api.forbund("sundsvall")
+    report(api, "sundsvall", "2022", 30, 40)
+    api.publish(2022)
+
+    response = client.get(url, params=params, headers=headers)
+
+    assert 400 <= response.status_code < 500, response.text
+    assert response.headers["content-type"].startswith(PROBLEM_JSON)
+    problem = {k: v for k, v in response.json().items() if k != "request_id"}
+    for value in [url.rsplit("/", 1)[-1], *params.values()]:
+        if len(value) > 3 and value != "2022":
+            assert value not in str(problem)
