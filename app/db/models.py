@@ -239,8 +239,9 @@ class Release(Base):
 
     `content` is every open table as served (protected); `published` the cells as released
     (null where hidden), which later versions are audited against; `true_rows` each förbund
-    row's true figures, so that a later version knows which rows changed. `true_rows` is as
-    internal as the reports it was summed from and is never served.
+    row's true figures, so that a later version knows which rows changed, and `relations`
+    what held between the cells then. Both are as internal as the reports they were summed
+    from and are never served.
     """
 
     __tablename__ = "releases"
@@ -256,3 +257,6 @@ class Release(Base):
     published: Mapped[list[list[str | int | None]]] = mapped_column(JSONB)
     true_rows: Mapped[dict[str, object]] = mapped_column(JSONB)
     changes: Mapped[list[dict[str, object]]] = mapped_column(JSONB)
+    # The relations protection assumed ([kind, cell, [cells]], cells as `table|path`): later
+    # versions are audited against this one under them. NULL before they were stored.
+    relations: Mapped[list[list[object]] | None] = mapped_column(JSONB)

@@ -14,9 +14,12 @@ For every attacker, namely
 * each :class:`Insider` (a förbund knowing its own row, a reporter knowing its own figures),
   who also knows its own contribution to every cell exactly,
 
-and every hidden cell whose *unknown part* (its value minus the attacker's own contribution)
-is from 1 to ``threshold - 1``, the narrowest interval the attacker can prove for that unknown
-part has width ``hi - lo >= level``. The attacker's knowledge is
+and every cell whose *unknown part* (its value minus the attacker's own contribution) is from
+1 to ``threshold - 1``, the narrowest interval the attacker can prove for that unknown part
+has width ``hi - lo >= level``. A published cell proves its unknown part exactly, so every
+such cell is hidden: the small counts (the outsider's unknown part is the whole value) and
+every cell where an insider's own part leaves 1 to ``threshold - 1`` to the others (a reporter
+with 9 of a published 12 would learn that the others have 3). The attacker's knowledge is
 
 * every published cell of this version and of every :class:`Earlier` version (an unchanged row
   has the same true values in every version; a changed row, and the national and län cells
@@ -44,14 +47,12 @@ Limits (what is *not* covered)
 * Only the relations passed in are known to the model. A rule of the service that is not
   passed (another validation rule, a relation between periods, shares published beside the
   counts) is not covered.
-* A published cell is not protected, whatever an insider learns from it: a reporter whose
-  own count is 9 of a published 12 learns that the others have 3. Only hidden cells are
-  targets.
 * The attacker is not assumed to know this algorithm. One who reruns the secondary choice
   ("it hid that cell, so this one must have been small") is outside the model, as for any
   cell suppression.
 * Earlier versions are linked to this one only, table by table: every cell of a changed table
-  is a fresh unknown in that earlier version, and two earlier versions that agree on a row
+  (a förbund row, or one insats's unpublished part of it) is a fresh unknown in that earlier
+  version, under the relations that held then, and two earlier versions that agree on a row
   changed since are not linked to each other.
 * A cell that no hiding in this version can protect (an earlier version published it, or an
   insider's knowledge pins it whatever is hidden) is left as it is; :func:`audit` reports it.
@@ -164,11 +165,14 @@ class Earlier:
     ``published`` holds its published values (``None``: hidden; a cell it lacks counts as
     hidden). ``changed`` names the tables whose true values differ from now; the national and
     län cells that sum a changed table differ too (derived through the :class:`Total`
-    relations), every other cell has the same true value as now.
+    relations), every other cell has the same true value as now. ``relations`` are the
+    relations that held then (``None``: the same as now); one naming a cell this version does
+    not have is left out.
     """
 
     published: Mapping[Cell, int | None]
     changed: frozenset[str]
+    relations: tuple[Relation, ...] | None = None
 
 
 @dataclass(frozen=True, order=True)
@@ -191,23 +195,31 @@ def protect(
     insiders: Sequence[Insider] = (),
     earlier: Sequence[Earlier] = (),
     fixed_hidden: frozenset[Cell] = frozenset(),
+    unpublished: frozenset[Cell] = frozenset(),
 ) -> frozenset[Cell]:
     """The cells of this version to hide (primary, secondary and ``fixed_hidden``).
 
-    Primary: every cell with ``1 <= value <= threshold - 1``. Secondary: while some attacker
-    bounds a hidden cell's small unknown part to an interval narrower than ``level``, one more
-    cell sharing a relation with it is hidden (the smallest positive value, else a zero; ties
-    by :class:`Cell` order; never a cell an earlier version already published unchanged,
-    which would hide nothing). A cell for which no such cell is left is given up on (see
-    :func:`audit`). Deterministic: the result depends only on the inputs' contents.
+    Primary: every cell whose unknown part is from 1 to ``threshold - 1`` for some attacker:
+    ``1 <= value <= threshold - 1`` (the outsider), or what an insider does not hold itself.
+    Secondary: while some attacker bounds a hidden cell's small unknown part to an interval
+    narrower than ``level``, one more cell sharing a relation with it is hidden (the smallest
+    positive value, else a zero; ties by :class:`Cell` order; never a cell an earlier version
+    already published unchanged, which would hide nothing). A cell for which no such cell is
+    left is given up on (see :func:`audit`). Deterministic: the result depends only on the
+    inputs' contents.
+
+    ``unpublished`` cells are never published and never targets: unknowns that carry what a
+    reader knows about the structure behind the tables (one insats's part of a förbund row,
+    bound by its own report's validation rules).
 
     Raises :class:`ValueError` if the inputs contradict each other (a negative count, a
     relation the values break, an earlier version publishing another value for an unchanged
     cell, an insider knowing more than a cell holds).
     """
-    model = _Model.build(values, relations, earlier)
+    model = _Model.build(values, relations, earlier, unpublished)
     attackers = _attackers(model, values, relations, insiders, earlier)
-    hidden = {c for c, v in values.items() if 1 <= v <= threshold - 1} | set(fixed_hidden)
+    hidden = {model.cells[var] for var in _primary(model, attackers, threshold)}
+    hidden |= fixed_hidden
     _check_cells(model, fixed_hidden)
     auditor = _Auditor(model, attackers, threshold, level)
     gave_up: set[tuple[int, int]] = set()  # (now var, attacker) no hiding can protect
@@ -256,13 +268,14 @@ def audit(
     level: int,
     insiders: Sequence[Insider] = (),
     earlier: Sequence[Earlier] = (),
+    unpublished: frozenset[Cell] = frozenset(),
 ) -> tuple[Exposure, ...]:
     """Every hidden cell whose small unknown part some attacker bounds to an interval
     narrower than ``level``, sorted. Empty when the guarantee holds for ``hidden``.
 
     An insider that knows nothing more than the outsider about a cluster is not reported
     separately there: the outsider's exposures are its exposures."""
-    model = _Model.build(values, relations, earlier)
+    model = _Model.build(values, relations, earlier, unpublished)
     attackers = _attackers(model, values, relations, insiders, earlier)
     hidden_set = set(hidden)
     _check_cells(model, frozenset(hidden_set))
@@ -272,7 +285,7 @@ def audit(
         for members in model.clusters(model.free_vars(hidden_set))
         for failure in auditor.cluster(members)
     ]
-    failures += auditor.pinned_by_earlier(hidden_set)
+    failures += auditor.pinned(hidden_set)
     found = set()
     for failure in failures:
         attacker = attackers[failure.attacker]
@@ -312,11 +325,18 @@ class _Model:
     row_eq: list[bool]
     var_rows: list[list[int]]
     fresh: list[dict[Cell, int]]  # per earlier version: cell -> its fresh unknown
+    # Per version (now, then each earlier one): the relations whose Totals fill in insiders.
+    now_totals: list[Relation] = field(default_factory=list)
+    totals: list[list[Relation]] = field(default_factory=list)
+    unpublished: frozenset[int] = frozenset()  # this version's unknowns never published
     now_rows: int = 0  # rows 0..now_rows-1 are this version's relations
 
     @staticmethod
     def build(
-        values: Mapping[Cell, int], relations: Sequence[Relation], earlier: Sequence[Earlier]
+        values: Mapping[Cell, int],
+        relations: Sequence[Relation],
+        earlier: Sequence[Earlier],
+        unpublished: frozenset[Cell] = frozenset(),
     ) -> _Model:
         for cell, v in values.items():
             if v < 0:
@@ -335,6 +355,8 @@ class _Model:
             var_rows=[[] for _ in cells],
             fresh=[],
         )
+        _check_cells(model, unpublished)
+        model.unpublished = frozenset(now_var[c] for c in unpublished)
         forms = [_form(r) for r in _sorted_relations(relations)]
         for coefs, eq in forms:
             for cell in coefs:
@@ -345,6 +367,7 @@ class _Model:
                 raise ValueError(f"the values break the relation over {sorted(coefs)}")
             model._add_row({now_var[c]: a for c, a in coefs.items()}, eq)
         model.now_rows = len(model.row_cols)
+        model.now_totals = list(relations)
         for version, before in enumerate(earlier, start=1):
             model._add_version(version, before, forms, values)
         return model
@@ -360,7 +383,8 @@ class _Model:
             self.var_rows[var].append(row)
 
     def _new_var(self, cell: Cell) -> int:
-        self.var_cell.append(self.now_var[cell])
+        # -1: a cell only an earlier version had (it has no value now, and is no target).
+        self.var_cell.append(self.now_var.get(cell, -1))
         self.value.append(-1)
         self.var_rows.append([])
         return len(self.var_cell) - 1
@@ -372,19 +396,30 @@ class _Model:
         forms: Sequence[tuple[dict[Cell, float], bool]],
         values: Mapping[Cell, int],
     ) -> None:
-        changed = _dependent(self.cells, before.changed, forms)
+        then = forms
+        if before.relations is not None:
+            then = [_form(r) for r in _sorted_relations(before.relations)]
+        # Cells only that version had (a measure an insats no longer reports) are unknowns of
+        # that version alone; a total over them, or over a changed table then or now, changed.
+        gone = {c for coefs, _ in then for c in coefs if c not in self.now_var}
+        gone |= {c for c in before.published if c not in self.now_var}
+        changed = _dependent([*self.cells, *gone], before.changed, [*forms, *then]) | gone
+        forms = then
         fresh = {cell: self._new_var(cell) for cell in sorted(changed)}
         self.fresh.append(fresh)
-        # Rows over unchanged cells only repeat this version's rows; the others tie the
-        # version's fresh unknowns to each other and to the shared ones.
+        self.totals.append(
+            list(before.relations if before.relations is not None else self.now_totals)
+        )
+        # Rows over unchanged cells only repeat this version's rows, unless the version had
+        # relations of its own (a rule that held then holds for the cells that kept their
+        # values); the others tie its fresh unknowns to each other and to the shared ones.
         for coefs, eq in forms:
-            if any(cell in fresh for cell in coefs):
-                self._add_row({fresh.get(c, self.now_var[c]): a for c, a in coefs.items()}, eq)
+            if before.relations is not None or any(cell in fresh for cell in coefs):
+                var = {c: fresh[c] if c in fresh else self.now_var[c] for c in coefs}
+                self._add_row({var[c]: a for c, a in coefs.items()}, eq)
         for cell, shown in sorted(before.published.items()):
             if shown is None:
                 continue
-            if cell not in self.now_var:
-                raise ValueError(f"earlier version {version} publishes {cell}, which has no value")
             if shown < 0:
                 raise ValueError(f"earlier version {version} publishes {cell} as {shown}")
             if cell in fresh:
@@ -402,8 +437,10 @@ class _Model:
 
     def free_vars(self, hidden: set[Cell]) -> set[int]:
         """Unknowns no version published: this version's hidden cells (unless an earlier
-        version published them unchanged) and every earlier version's hidden fresh unknowns."""
+        version published them unchanged), the unpublished ones, and every earlier version's
+        hidden fresh unknowns."""
         free = {self.now_var[c] for c in hidden if self.now_var[c] not in self.published_before}
+        free |= self.unpublished
         for fresh in self.fresh:
             free.update(var for var in fresh.values() if var not in self.published_before)
         return free
@@ -535,7 +572,11 @@ def _insider(
     attacker.whole |= {model.now_var[c] for c in model.cells if c.table in insider.complete}
     for version, fresh in enumerate(model.fresh):
         then = insider.earlier_known[version] if version < len(insider.earlier_known) else None
-        known_then = now if then is None else _filled(dict(then), totals, model.now_var)
+        known_then = now
+        if then is not None:
+            cells_then = {**model.now_var, **fresh}
+            totals_then = [r for r in model.totals[version] if isinstance(r, Total)]
+            known_then = _filled(dict(then), totals_then, cells_then)
         for cell, var in fresh.items():
             k = known_then.get(cell, 0)
             shown = model.published_before.get(var)
@@ -676,19 +717,43 @@ class _Auditor:
                     self.safe.add((members[t], a))
         return failures
 
-    def pinned_by_earlier(self, hidden: set[Cell]) -> list[_Failure]:
-        """Hidden cells an earlier version published unchanged: pinned, whatever is hidden."""
-        failures = []
-        for cell in sorted(hidden):
-            var = self.model.now_var[cell]
-            if var not in self.model.published_before:
-                continue
-            for a, attacker in enumerate(self.attackers):
-                unknown = self.model.value[var] - attacker.known.get(var, 0)
-                if var not in attacker.whole and 1 <= unknown <= self.threshold - 1:
-                    value = self.model.value[var]
-                    failures.append(_Failure(var, a, value, value))
-        return failures
+    def pinned(self, hidden: set[Cell]) -> list[_Failure]:
+        """Small unknown parts of cells published now, or hidden now but published unchanged
+        by an earlier version: pinned, whatever else is hidden."""
+        model = self.model
+        shown = {
+            var
+            for var in range(len(model.cells))
+            if model.cells[var] not in hidden and var not in model.unpublished
+        }
+        shown |= {model.now_var[c] for c in hidden if model.now_var[c] in model.published_before}
+        return [
+            _Failure(var, a, model.value[var], model.value[var])
+            for var, a in _small_parts(model, self.attackers, self.threshold, sorted(shown))
+        ]
+
+
+def _small_parts(
+    model: _Model, attackers: Sequence[_Attacker], threshold: int, cells: Iterable[int]
+) -> list[tuple[int, int]]:
+    """(cell, attacker) for every cell of this version among ``cells`` whose unknown part
+    for the attacker is from 1 to ``threshold - 1``: what publishing it would pin. An
+    insider that contributes nothing to a cell sees what the outsider sees there and is not
+    listed again."""
+    among = set(cells) - model.unpublished
+    found = [(var, 0) for var in sorted(among) if 1 <= model.value[var] <= threshold - 1]
+    for a, attacker in enumerate(attackers[1:], start=1):
+        for var, known in attacker.known.items():
+            unknown = model.value[var] - known
+            if var in among and var not in attacker.whole and 1 <= unknown <= threshold - 1:
+                found.append((var, a))
+    return sorted(found)
+
+
+def _primary(model: _Model, attackers: Sequence[_Attacker], threshold: int) -> set[int]:
+    """The cells (this version's unknowns) some attacker's unknown part makes small."""
+    every = range(len(model.cells))
+    return {var for var, _ in _small_parts(model, attackers, threshold, every)}
 
 
 class _ClusterLP:
@@ -788,6 +853,7 @@ class _ClusterLP:
             t
             for t, var in enumerate(self.members)
             if var < n_cells
+            and var not in model.unpublished
             and var not in attacker.whole
             and 1 <= model.value[var] - attacker.known.get(var, 0) <= threshold - 1
         ]
@@ -1117,7 +1183,10 @@ def _secondary(model: _Model, hidden: set[int], free: set[int], var: int) -> int
             v
             for row in rows
             for v in model.row_cols[row]
-            if v < n_cells and v not in hidden and v not in model.published_before
+            if v < n_cells
+            and v not in hidden
+            and v not in model.published_before
+            and v not in model.unpublished
         }
         if candidates:
             return min(candidates, key=lambda v: (model.value[v] == 0, model.value[v], v))

@@ -9,7 +9,7 @@ measures); activities, occasions and cases are published as they are.
 from __future__ import annotations
 
 import copy
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -37,12 +37,14 @@ RULES: tuple[tuple[str, str, bool], ...] = (
 @dataclass(frozen=True)
 class ProtectedRelease:
     """A year's open tables protected together: `content` as served, `published` every
-    protected cell as released (`[table, path, value or null]`), and `true_rows` what each
-    insider knows (internal: for auditing later versions, never served)."""
+    protected cell as released (`[table, path, value or null]`), `true_rows` what each
+    insider knows and `relations` what holds between the cells (internal: for auditing later
+    versions, never served)."""
 
     content: dict[str, Any]
     published: list[list[str | int | None]]
     true_rows: dict[str, Any]
+    relations: list[list[Any]]
 
 
 def people_cells(measures: Mapping[str, Any]) -> dict[Key, int]:
@@ -124,12 +126,14 @@ def _table_sums(
 
 @dataclass(frozen=True)
 class Tables:
-    """The release's tables as cells, with what a reader knows and who the insiders are."""
+    """The release's tables as cells, with what a reader knows and who the insiders are.
+    `unpublished` are the cells of the parts (below), never published."""
 
     values: dict[Cell, int]
     relations: list[Relation]
     insiders: list[Insider]
     cells: dict[str, dict[Key, int]]
+    unpublished: frozenset[Cell]
 
 
 def tables(
@@ -159,75 +163,107 @@ def tables(
         relations += _table_sums(
             lan, [f"forbund:{c}" for c, name in lan_of.items() if f"lan:{name}" == lan], cells
         )
+    # A förbund row of several insatser is the sum of one part per insats, never published.
+    # A validation rule binds each report's own measures, so where insatser report different
+    # measures the row obeys more than its own rules (one insats reporting ended and another
+    # income sources: ended + income <= participants, which no rule says of the row), and a
+    # reader who knows which insats reports what knows that. Across versions, an insats
+    # whose report did not change keeps its part, though its förbund's row changed.
+    by_code: dict[str, list[int]] = defaultdict(list)
+    for code, insats_id in sorted(insatser):
+        by_code[code].append(insats_id)
+    parts_of: dict[str, list[str]] = defaultdict(list)
+    for (code, insats_id), measures in sorted(insatser.items()):
+        row = f"forbund:{code}"
+        if len(by_code[code]) < 2 or row not in cells:
+            # The only insats of its förbund: the row is its report. Its reporter knows
+            # what the förbund knows, no more, and auditing the förbund covers it.
+            continue
+        part = f"insats:{insats_id}"
+        cells[part] = people_cells(measures)
+        parts_of[row].append(part)
+        relations += _kon_relations(part, cells[part])
+        relations += _rules(part, cells[part], [measures])
+    for row, parts in parts_of.items():
+        relations += _table_sums(row, parts, cells)
     values = {Cell(t, *k): v for t, table_cells in cells.items() for k, v in table_cells.items()}
     insiders = [
         Insider(
             table,
-            {Cell(table, *k): v for k, v in cells[table].items()},
-            complete=frozenset({table}),
+            {Cell(t, *k): v for t in (table, *parts_of[table]) for k, v in cells[t].items()},
+            complete=frozenset({table, *parts_of[table]}),
         )
         for table in forbund_rows
     ]
-    per_forbund = Counter(code for code, _ in insatser)
-    for (code, insats_id), measures in sorted(insatser.items()):
-        if per_forbund[code] == 1:
-            # The only insats of its förbund: its reporter knows what the förbund knows, no
-            # more, and its unknown parts are the förbund's. Auditing the förbund covers it.
-            continue
-        table = f"forbund:{code}"
-        known = {
-            Cell(table, *k): v
-            for k, v in people_cells(measures).items()
-            if Cell(table, *k) in values and v > 0
-        }
-        if known:
-            insiders.append(Insider(f"insats:{insats_id}", known))
-    return Tables(values, relations, insiders, cells)
+    insiders += [
+        Insider(part, {Cell(part, *k): v for k, v in cells[part].items()}, frozenset({part}))
+        for parts in parts_of.values()
+        for part in parts
+    ]
+    unpublished = frozenset(c for c in values if c.table.startswith("insats:"))
+    return Tables(values, relations, insiders, cells, unpublished)
+
+
+def _name(cell: Cell) -> str:
+    return f"{cell.table}|{path((cell.measure, cell.category, cell.kon))}"
+
+
+def _cell(name: str) -> Cell:
+    table, dotted = name.split("|", 1)
+    return Cell(table, *key_of(dotted))
+
+
+def _stored(relations: Iterable[Relation]) -> list[list[Any]]:
+    """Relations as JSON: `["=", total, parts]` or `["<=", bound, parts]`."""
+    return [
+        ["=", _name(r.total), [_name(p) for p in r.parts]]
+        if isinstance(r, Total)
+        else ["<=", _name(r.bound), [_name(p) for p in r.parts]]
+        for r in relations
+    ]
+
+
+def _relations(stored: Iterable[Sequence[Any]]) -> Iterator[Relation]:
+    for kind, whole, parts in stored:
+        cells = tuple(_cell(str(p)) for p in parts)
+        yield Total(_cell(str(whole)), cells) if kind == "=" else AtMost(cells, _cell(str(whole)))
 
 
 def _known(insider: Insider) -> dict[str, int]:
     """What an insider knows, stored as `table|path` → value."""
-    return {
-        f"{c.table}|{path((c.measure, c.category, c.kon))}": v for c, v in insider.known.items()
-    }
+    return {_name(c): v for c, v in insider.known.items()}
 
 
 def _cells(stored: Mapping[str, int]) -> dict[Cell, int]:
-    found = {}
-    for name, value in stored.items():
-        table, dotted = name.split("|", 1)
-        found[Cell(table, *key_of(dotted))] = int(value)
-    return found
+    return {_cell(name): int(value) for name, value in stored.items()}
 
 
 def _earlier(release: Release, now: Tables) -> Earlier:
     published: dict[Cell, int | None] = {}
     for table, dotted, value in release.published:
-        cell = Cell(str(table), *key_of(str(dotted)))
-        # A cell this version no longer has (its measure is no longer reported in that table)
-        # cannot be tied to one of now: docs/disclosure.md lists this among the limits.
-        if cell in now.values:
-            published[cell] = None if value is None else int(value)
+        published[_cell(f"{table}|{dotted}")] = None if value is None else int(value)
     then: Mapping[str, Mapping[str, int]] = release.true_rows  # type: ignore[assignment]
-    # A förbund row changed when what its förbund knows of it changed (or it is new, or gone).
-    rows_now = {i.name: _known(i) for i in now.insiders if i.name.startswith("forbund:")}
+
+    # A förbund row, or an insats's part of one, changed when what its insider knows of it
+    # changed (or it is new, or gone).
+    def own(name: str, known: Mapping[str, int] | None) -> dict[str, int]:
+        return {k: v for k, v in (known or {}).items() if k.startswith(f"{name}|")}
+
+    rows_now = {i.name: _known(i) for i in now.insiders}
     changed = frozenset(
         name
-        for name in rows_now.keys() | {n for n in then if n.startswith("forbund:")}
-        if rows_now.get(name) != then.get(name)
+        for name in rows_now.keys() | then.keys()
+        if own(name, rows_now.get(name)) != own(name, then.get(name))
     )
-    return Earlier(published, changed)
+    relations = None if release.relations is None else tuple(_relations(release.relations))
+    return Earlier(published, changed, relations)
 
 
 def _with_earlier_knowledge(insider: Insider, earlier: Sequence[Release], now: Tables) -> Insider:
     """An insider's own figures in each earlier version: what it knew then (nothing, where it
-    had no figures then), on the cells this version has."""
+    had no figures then)."""
     then = tuple(
-        {
-            cell: value
-            for cell, value in _cells(release.true_rows.get(insider.name) or {}).items()  # type: ignore[arg-type]
-            if cell in now.values
-        }
+        _cells(release.true_rows.get(insider.name) or {})  # type: ignore[arg-type]
         for release in earlier
     )
     return Insider(insider.name, insider.known, insider.complete, then)
@@ -249,6 +285,7 @@ def protect_release(
         level=threshold - 1,
         insiders=[_with_earlier_knowledge(i, earlier, now) for i in now.insiders],
         earlier=[_earlier(release, now) for release in earlier],
+        unpublished=now.unpublished,
     )
     protection = Protection(
         frozenset(f"{c.table}|{path((c.measure, c.category, c.kon))}" for c in hidden)
@@ -267,9 +304,10 @@ def protect_release(
     published: list[list[str | int | None]] = [
         [c.table, path((c.measure, c.category, c.kon)), None if c in hidden else v]
         for c, v in sorted(now.values.items())
+        if c not in now.unpublished
     ]
     true_rows = {insider.name: _known(insider) for insider in now.insiders}
-    return ProtectedRelease(content, published, true_rows)
+    return ProtectedRelease(content, published, true_rows, _stored(now.relations))
 
 
 def _own_summary(national: Mapping[str, Any], row: Mapping[str, Any]) -> dict[str, Any]:

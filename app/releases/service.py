@@ -99,6 +99,7 @@ def publish(
         content=protected.content,
         published=protected.published,
         true_rows=protected.true_rows,
+        relations=protected.relations,
         changes=changes(previous.content if previous else None, protected.content),
     )
     session.add(release)

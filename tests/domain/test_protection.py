@@ -21,13 +21,14 @@ from app.domain.protection import (
     AtMost,
     Cell,
     Earlier,
+    Exposure,
     Insider,
     Relation,
     Total,
     audit,
     protect,
 )
-from tests.attacks.lp import Model
+from tests.attacks.lp import Interval, Model
 from tests.attacks.lp import audit as lp_audit
 
 KON = ("women", "men", "unspecified")
@@ -156,8 +157,8 @@ def exposures(
     level: int = LEVEL,
 ) -> list[tuple[Cell, object]]:
     """What the attacker of tests/attacks/lp.py proves too narrowly about the unknown parts
-    (value minus ``known``) of the hidden cells, from everything published in this version
-    and ``versions``, the relations (which the unknown parts satisfy too) and
+    (value minus ``known``) of every cell, hidden or published, from everything published in
+    this version and ``versions``, the relations (which the unknown parts satisfy too) and
     non-negativity. ``whole``: cells the insider knows nobody else contributes to."""
     known = dict(known or {})
     hidden = set(hidden)
@@ -196,7 +197,8 @@ def exposures(
                 model.published(name[cell], value - known.get(cell, 0))
         add_relations(name, changed)
     assert model.violations(truth) == []
-    targets = [now[c] for c in sorted(hidden) if c not in whole]
+    # Published cells are targets too: a reporter with 9 of a published 12 learns the 3.
+    targets = [now[c] for c in sorted(r.values) if c not in whole]
     found = lp_audit(model, truth, targets, threshold=T, min_width=level)
     return [(e.name[1], e.interval) for e in found]
 
@@ -379,6 +381,36 @@ def test_a_reporter_knowing_its_own_part_of_a_forbund_row() -> None:
     assert exposures(r, hidden) == []
     # Its unknown parts of F3's row (the other report: 3 women, 3 men) are protected too
     # when hidden; the attacker module's audit reports nothing for it either.
+    assert audit(r.values, r.relations, hidden, threshold=T, level=LEVEL, insiders=[reporter]) == ()
+
+
+def test_a_reporter_does_not_learn_the_others_small_part_of_a_published_cell() -> None:
+    """F1's 20 women are two reports, 17 and 3: publishing 20 tells the reporter of the 17
+    that the other report has 3. The cell is hidden, and nothing pins the 3 otherwise."""
+    r = release(THREE, rules=[([ENDED], PARTICIPANTS)])
+    own = {
+        Cell("forbund:F1", "participants", "", "women"): 17,
+        Cell("forbund:F1", "participants", "", "men"): 10,
+        Cell("forbund:F1", "participants", "", "total"): 27,
+        Cell("forbund:F1", "ended", "", "women"): 9,
+        Cell("forbund:F1", "ended", "", "men"): 5,
+        Cell("forbund:F1", "ended", "", "total"): 14,
+    }
+    reporter = Insider("reporter F1/1", own)
+    known = contribution(r, "F1", own)
+    outsider_only = protect(r.values, r.relations, threshold=T, level=LEVEL)
+    women = Cell("forbund:F1", "participants", "", "women")
+    assert women not in outsider_only
+    assert (women, Interval(3, 3)) in exposures(r, outsider_only, known=known)
+    found = audit(
+        r.values, r.relations, outsider_only, threshold=T, level=LEVEL, insiders=[reporter]
+    )
+    assert Exposure(women, "reporter F1/1", 3, 3, 3) in found
+
+    hidden = protect(r.values, r.relations, threshold=T, level=LEVEL, insiders=[reporter])
+    assert women in hidden
+    assert exposures(r, hidden, known=known) == []
+    assert exposures(r, hidden) == []
     assert audit(r.values, r.relations, hidden, threshold=T, level=LEVEL, insiders=[reporter]) == ()
 
 
