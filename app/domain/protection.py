@@ -804,6 +804,7 @@ class _ClusterLP:
             for j in cols:
                 self.col_rows[j].append(k)
         self.truth = np.array([float(model.value[v]) if v < n_cells else np.nan for v in members])
+        self.known_truth = np.nan_to_num(self.truth)  # where a witness leaves a cell as it is
         self.witnesses: dict[int, list[_Witness]] = {}
 
     @staticmethod
@@ -917,9 +918,12 @@ class _Instance:
             np.all(vals >= self.lo_arr[idx] - _TOL) and np.all(vals <= self.hi_arr[idx] + _TOL)
         ):
             return False
-        for k in witness.rows & self.slack_rows:
-            x = np.nan_to_num(self.lp.truth)
-            x[idx] = vals
+        rows = witness.rows & self.slack_rows
+        if not rows:
+            return True
+        x = self.lp.known_truth.copy()
+        x[idx] = vals
+        for k in rows:
             cols, coefs = self.lp.local[k]
             if sum(a * x[j] for j, a in zip(cols, coefs, strict=True)) > self.rhs[k] + _TOL:
                 return False
@@ -1025,7 +1029,7 @@ class _Instance:
         if not rows:  # unconstrained: the LPs over the cluster say so at once
             return
         position = {j: i for i, j in enumerate(cols)}
-        outside = np.nan_to_num(lp.truth)
+        outside = lp.known_truth.copy()
         outside[cols] = 0.0
         sub = lp.matrix[rows]
         rhs = np.array([self.rhs[k] for k in rows]) - sub @ outside
