@@ -32,6 +32,11 @@ def main() -> None:
         action="store_true",
         help="time the authenticated summaries only (publishing a large country takes long)",
     )
+    parser.add_argument(
+        "--profile",
+        metavar="PATH",
+        help="also run py-spy (raw stacks to PATH) over 40 more national summaries of 2022",
+    )
     args = parser.parse_args()
 
     url = os.environ.get("BENCH_DATABASE_URL")
@@ -119,6 +124,9 @@ def main() -> None:
             "open_release_2022": timed("/api/v1/open/releases/2022", {}),
         }
 
+    if args.profile:
+        _profile(args.profile, lambda: timed("/api/v1/national/summary", {"period": "2022"}, admin))
+    floor = _floor(url, args.repeat)
     results = {
         "forbund": args.forbund,
         "insatser": args.forbund * args.insatser,
@@ -135,7 +143,90 @@ def main() -> None:
             "/api/v1/forbund/f000/table", {"period": "2022"}, {**admin, "Accept": "text/csv"}
         ),
     }
+    results["floor"] = floor
+    results["ratio"] = {
+        name: round(results[name]["median_ms"] / floor[name]["median_ms"], 1) for name in floor
+    }
     print(json.dumps(results, indent=2))
+
+
+def _profile(path: str, run: Any) -> None:
+    """py-spy over this process while `run` repeats; raw stacks, for grep and sums."""
+    import subprocess
+    import sys
+
+    spy = Path(sys.executable).parent / "py-spy"
+    command = [str(spy), "record", "-r", "200", "-f", "raw", "-o", path, "--pid", str(os.getpid())]
+    recorder = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(1.0)  # py-spy attaches
+    for _ in range(40):
+        run()
+    recorder.send_signal(2)
+    recorder.wait(timeout=30)
+
+
+FLOOR_TABLE = """
+CREATE TABLE floor_facts AS
+SELECT f.code AS forbund, f.lan, r.insats_id, r.period, x.measure, x.category, x.gender, x.value
+FROM report_facts x JOIN reports r ON r.id = x.report_id
+JOIN insatser i ON i.id = r.insats_id JOIN forbund f ON f.id = i.forbund_id
+"""
+FLOOR_SUM = """
+SELECT measure, category, gender, sum(value) AS value, count(DISTINCT insats_id) AS insatser
+FROM floor_facts WHERE period = ANY(:periods) {where} GROUP BY measure, category, gender
+"""
+
+
+def _floor(url: str, repeat: int) -> dict[str, Any]:
+    """The least a FastAPI service could do for each summary, in the same run: one
+    hand-written GROUP BY over the same facts in a plain typed table, behind a minimal
+    endpoint, timed through HTTP the same way (in process)."""
+    from fastapi import FastAPI
+    from sqlalchemy import create_engine, text
+
+    from app.db.engine import database_url
+
+    engine = create_engine(database_url())
+    with engine.begin() as connection:
+        connection.execute(text("DROP TABLE IF EXISTS floor_facts"))
+        connection.execute(text(FLOOR_TABLE))
+        connection.execute(text("CREATE INDEX ON floor_facts (period)"))
+        connection.execute(text("CREATE INDEX ON floor_facts (forbund, period)"))
+        connection.execute(text("ANALYZE floor_facts"))
+    app = FastAPI()
+
+    def rows(periods: list[str], where: str = "", **bind: str) -> list[dict[str, Any]]:
+        with engine.connect() as connection:
+            found = connection.execute(
+                text(FLOOR_SUM.format(where=where)), {"periods": periods, **bind}
+            )
+            return [dict(row._mapping) for row in found]
+
+    @app.get("/national")
+    def national(periods: str) -> list[dict[str, Any]]:
+        return rows(periods.split(","))
+
+    @app.get("/forbund/{code}")
+    def forbund(code: str, periods: str) -> list[dict[str, Any]]:
+        return rows(periods.split(","), "AND forbund = :code", code=code)
+
+    client = TestClient(app)
+
+    def timed(path: str, periods: str) -> dict[str, Any]:
+        samples = []
+        for _ in range(repeat):
+            t0 = time.perf_counter()
+            client.get(path, params={"periods": periods}).raise_for_status()
+            samples.append(time.perf_counter() - t0)
+        return {"median_ms": round(statistics.median(samples) * 1000, 2)}
+
+    found = {
+        "national_summary_2022": timed("/national", "2022"),
+        "national_summary_2023_from_halves": timed("/national", "2023H1,2023H2"),
+        "forbund_summary_2022": timed("/forbund/f000", "2022"),
+    }
+    engine.dispose()
+    return found
 
 
 def _gender(rng: random.Random, high: int) -> dict[str, int]:

@@ -116,7 +116,8 @@ def active_insatser(
     if forbund_id is not None:
         query = query.where(Insats.forbund_id == forbund_id)
     return [
-        InsatsInfo(*row[:-1], not_applicable=tuple(row[-1] or ())) for row in session.execute(query)
+        InsatsInfo(*row[:-1], not_applicable=tuple(row[-1] or ()))
+        for row in session.connection().execute(query)
     ]
 
 
@@ -150,7 +151,7 @@ def reports_within(
             )
         )
         query = query.where(closed.exists())
-    return [ReportPeriod(*row) for row in session.execute(query)]
+    return [ReportPeriod(*row) for row in session.connection().execute(query)]
 
 
 def _derived_inputs(per_insats: Any) -> list[Any]:
@@ -273,9 +274,16 @@ def aggregate(
         )
     )
     rows = []
-    for grp, insats_id, measure, category, gender, value, reported_by, level in session.execute(
-        query
-    ):
+    for (
+        grp,
+        insats_id,
+        measure,
+        category,
+        gender,
+        value,
+        reported_by,
+        level,
+    ) in session.connection().execute(query):
         rows.append(
             AggregateRow(
                 group=grp if level in (0, 1) else None,

@@ -200,7 +200,9 @@ def national_figures(
     lans: dict[str, str] = {}
     # Every förbund has a row, also one with no insats active in the period: "no insatser"
     # is an answer, and leaving the row out would read as "not registered".
-    for code, name, lan in session.execute(select(Forbund.code, Forbund.name, Forbund.lan)):
+    for code, name, lan in session.connection().execute(
+        select(Forbund.code, Forbund.name, Forbund.lan)
+    ):
         key = code if group_by is GroupBy.FORBUND else lan
         groups.setdefault(key, [])
         names[key] = name if group_by is GroupBy.FORBUND else None
