@@ -7,6 +7,7 @@ import json
 import logging
 import os
 import signal
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -61,6 +62,7 @@ def serve(host: str, port: int, workers: int = 1) -> None:
         # without this process on its list of users, so nobody would stop it.
         url = database_url()
     migrate()
+    _resume_jobs()
     if workers > 1 and get_settings().database_url is None:
         # Workers are fresh processes that would each start, and on exit stop, the embedded
         # server; this process owns it (and stops it after they have gone), they get its URL.
@@ -79,6 +81,18 @@ def serve(host: str, port: int, workers: int = 1) -> None:
         log_config=None,
         timeout_graceful_shutdown=GRACEFUL_SHUTDOWN_SECONDS,
     )
+
+
+def _resume_jobs() -> None:
+    """Run, beside the server, the jobs a stopped server left queued or half run (their work
+    was rolled back with it): a 202 was given for them, so they are not dropped."""
+    import app.main  # noqa: F401  (registers the kinds of job)
+    from app.db.engine import get_engine
+    from app.jobs.service import run_pending
+
+    threading.Thread(
+        target=run_pending, args=(get_engine().connect,), name="finsam-jobs", daemon=True
+    ).start()
 
 
 def worker_app() -> FastAPI:

@@ -17,6 +17,7 @@ from app.forbund.router import router as forbund_router
 from app.health.router import router as health_router
 from app.imports.router import router as imports_router
 from app.insatser.router import router as insatser_router
+from app.jobs.router import router as jobs_router
 from app.keys.router import router as keys_router
 from app.observability.logs import configure_logging, install_log_redaction
 from app.observability.request_context import RequestContext
@@ -46,6 +47,7 @@ def create_app() -> FastAPI:
             {"name": "summaries", "description": "Sammanställningar, tabeller och trender."},
             {"name": "open-data", "description": "Öppna data: no token, disclosure-controlled."},
             {"name": "imports", "description": "Massimport: many reports in one transaction."},
+            {"name": "jobs", "description": "Jobs: work a request queued with 202."},
             {"name": "keys", "description": "API keys and roles."},
             {"name": "audit", "description": "Granskningslogg: who did what, and when."},
             {"name": "health", "description": "Liveness and readiness."},
@@ -70,6 +72,7 @@ def create_app() -> FastAPI:
         imports_router,
         summaries_router,
         releases_router,
+        jobs_router,
         keys_router,
         audit_router,
     ):

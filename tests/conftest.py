@@ -14,16 +14,18 @@ import tempfile
 import time
 import uuid
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import Connection, Engine, create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
+from app.api.deps import get_job_connect
 from app.auth.caller import current_caller
 from app.config import Settings, get_settings
 from app.db import migrate
@@ -196,11 +198,37 @@ def client(db: Session, engine: Engine, settings: Settings) -> Iterator[TestClie
         yield from request_transaction(db)
 
     app.dependency_overrides[get_session] = session_override
+    # Jobs run after the response on the test's connection, inside its transaction.
+    test_connection = db.get_bind()
+    assert isinstance(test_connection, Connection)
+    app.dependency_overrides[get_job_connect] = lambda: lambda: nullcontext(test_connection)
     app.dependency_overrides[get_settings] = lambda: settings
     app.dependency_overrides[get_readiness_engine] = lambda: engine
     with TestClient(app, raise_server_exceptions=False) as test_client:
         yield test_client
     app.dependency_overrides.clear()
+
+
+def published(
+    client: TestClient | httpx.Client, response: httpx.Response, headers: dict[str, str]
+) -> dict[str, Any]:
+    """The outcome of a `POST /api/v1/releases` (202, a job): the release it answers with,
+    as listed, and `created`, read once the job is done (in process it is done when the
+    202 returns; against a server, this polls)."""
+    assert response.status_code == 202, response.text
+    location = response.headers["Location"]
+    for _ in range(600):
+        job = client.get(location, headers=headers).json()
+        if job["state"] in ("done", "failed"):
+            break
+        time.sleep(0.1)
+    assert job["state"] == "done", job
+    result = job["result"]
+    listed = client.get("/api/v1/open/releases").json()["releases"]
+    release = next(
+        r for r in listed if (r["year"], r["version"]) == (result["year"], result["version"])
+    )
+    return {**release, "created": result["created"]}
 
 
 def auth(token: str) -> dict[str, str]:
@@ -288,8 +316,7 @@ class Api:
         response = self.client.post(
             "/api/v1/releases", json={"year": year, **body}, headers=self.admin
         )
-        assert response.status_code in (200, 201), response.text
-        return dict(response.json())
+        return published(self.client, response, self.admin)
 
     def key(self, role: str, **scope: Any) -> str:
         response = self.client.post(

@@ -9,11 +9,20 @@ from fastapi import Depends
 from sqlalchemy.orm import Session
 
 from app.config import Settings, get_settings
-from app.db.engine import get_session
+from app.db.engine import get_engine, get_session
+from app.jobs.service import Connect
 
 # scope="function": the transaction is committed before the response leaves (see get_session).
 SessionDep = Annotated[Session, Depends(get_session, scope="function")]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
+
+
+def get_job_connect() -> Connect:
+    """Where jobs run after the response: a connection of the pool (a test's own, in tests)."""
+    return get_engine().connect
+
+
+JobConnectDep = Annotated[Connect, Depends(get_job_connect)]
 
 
 def _period_in_path(period: str) -> str:

@@ -260,3 +260,31 @@ class Release(Base):
     # The relations protection assumed ([kind, cell, [cells]], cells as `table|path`): later
     # versions are audited against this one under them. NULL before they were stored.
     relations: Mapped[list[list[object]] | None] = mapped_column(JSONB)
+
+
+class Job(Base):
+    """Work too long for a request (publishing a release): queued by a request that answers
+    `202` at once, run after the response, its outcome read at `/api/v1/jobs/{id}`.
+
+    `state` is queued, running, done or failed. A running job holds an advisory lock on its
+    id for as long as it runs, so that one whose server stopped is known and run again.
+    """
+
+    __tablename__ = "jobs"
+    __table_args__ = (
+        CheckConstraint("state IN ('queued', 'running', 'done', 'failed')", name="state_known"),
+        Index(
+            "ix_jobs_unfinished", "created_at", postgresql_where="state IN ('queued', 'running')"
+        ),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    kind: Mapped[str] = mapped_column(String(32))
+    params: Mapped[dict[str, object]] = mapped_column(JSONB)
+    state: Mapped[str] = mapped_column(String(16), server_default="queued")
+    result: Mapped[dict[str, object] | None] = mapped_column(JSONB)
+    error: Mapped[str | None] = mapped_column(Text)
+    created_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("api_keys.id"))
+    created_at: Mapped[datetime] = _now()
+    started_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))

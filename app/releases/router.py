@@ -9,15 +9,18 @@ import csv
 import io
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Path, Query, Request, Response
+from fastapi import APIRouter, BackgroundTasks, Path, Query, Request, Response
 
-from app.api.deps import SessionDep, SettingsDep
+from app.api.deps import JobConnectDep, SessionDep, SettingsDep
 from app.api.negotiation import negotiate
 from app.api.problems import API_REQUEST, AUTHENTICATED, PARAMETERS, responses
 from app.auth.dependencies import Publisher
 from app.db.aggregates import GroupBy
 from app.db.models import Release
 from app.errors import Code
+from app.jobs import service as jobs
+from app.jobs.router import job_out
+from app.jobs.schemas import JobOut
 from app.releases import service
 from app.releases.schemas import (
     ForbundRelease,
@@ -57,10 +60,13 @@ def info(release: Release) -> dict[str, Any]:
 @router.post(
     "/releases",
     operation_id="publishRelease",
-    status_code=201,
+    status_code=202,
     responses={
         **responses(*API_REQUEST, *AUTHENTICATED, *PARAMETERS, Code.FORBIDDEN),
-        200: {"model": ReleaseInfo, "description": "Nothing published would change: the latest."},
+        202: {
+            "model": JobOut,
+            "description": "Accepted: the job is stored and runs now; `Location` is its status.",
+        },
     },
 )
 def publish(
@@ -69,15 +75,26 @@ def publish(
     settings: SettingsDep,
     caller: Publisher,
     response: Response,
-) -> ReleaseInfo:
+    background: BackgroundTasks,
+    connect: JobConnectDep,
+) -> JobOut:
     """Publicera: make the year's open data from approved reports of closed periods, protect
-    every open table together, and store it as the year's next version. Publishing again
-    when nothing published would change answers the latest version with 200."""
-    threshold = settings.finsam_suppression_threshold
-    published = service.publish(session, body.year, body.reason, threshold, caller)
-    if not published.created:
-        response.status_code = 200
-    return ReleaseInfo.model_validate(info(published.release))
+    every open table together, and store it as the year's next version. Protecting a whole
+    country takes minutes, so this answers `202` at once with a job; `GET` its `Location`
+    until `state` is `done`: `result.version` is the version, `result.created` false when
+    nothing published would change (the latest version answers)."""
+    params = {
+        "year": body.year,
+        "reason": body.reason,
+        "threshold": settings.finsam_suppression_threshold,
+        "published_by": None if caller.key_id is None else str(caller.key_id),
+    }
+    job = jobs.enqueue(session, service.PUBLISH, params, caller.key_id)
+    # After the response, and so after the request's transaction has committed the job.
+    background.add_task(jobs.run_pending, connect)
+    response.headers["Location"] = f"/api/v1/jobs/{job.id}"
+    response.headers["Retry-After"] = "2"
+    return job_out(job)
 
 
 @router.get("/open/releases", operation_id="listReleases", responses=responses(*API_REQUEST))

@@ -1,30 +1,33 @@
 """Publishing a year's open data, and reading what was published.
 
-Publishing takes one consistent snapshot (REPEATABLE READ) of the approved reports of closed
-periods, sums the open tables (national, its förbund rows, its län rows; each förbund's own
-open summary is its national row), protects them all together once, and stores the result as
-the year's next version. Reading serves what is stored: an anonymous request costs a primary
+Publishing is a job (`app.jobs`): the request answers `202`, and the job takes one
+consistent snapshot (its transaction runs at REPEATABLE READ) of the approved reports of
+closed periods, sums the open tables (national, its förbund rows, its län rows; each förbund's
+own open summary is its national row), protects them all together once, and stores the result
+as the year's next version. Reading serves what is stored: an anonymous request costs a primary
 key lookup, whatever the size of the country.
 """
 
 from __future__ import annotations
 
 import copy
-from collections.abc import Iterator
+import uuid
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Engine, select, text
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from app.db.aggregates import GroupBy
 from app.db.models import Release
-from app.domain.access import Caller
 from app.domain.periods import Period, PeriodKind
 from app.errors import Code, FinsamError
+from app.jobs import service as jobs
 from app.releases.protection import protect_release
 from app.summaries.service import Scope, insats_measures, national_figures, select_reports
 
+PUBLISH = "publish"
 # Per-release fields of every table block that are not figures (and not compared).
 _NOT_FIGURES = frozenset({"key", "name", "lan", "period", "group_by", "approved_only"})
 
@@ -42,22 +45,10 @@ Snapshot = tuple[dict[str, Any], dict[str, Any], dict[tuple[str, int], dict[str,
 
 def _snapshot(session: Session, year: int) -> Snapshot:
     """The year's national figures by förbund and by län, and each insats's own, from
-    approved reports of closed periods, read in one snapshot (REPEATABLE READ) so that every
-    table and row agree while reports keep arriving."""
+    approved reports of closed periods. The job's transaction (REPEATABLE READ) is one
+    snapshot, so every table and row agree while reports keep arriving. The reports are chosen
+    once and summed three ways: by förbund, by län, per insats."""
     period = Period(year, PeriodKind.YEAR)
-    bind = session.get_bind()
-    if not isinstance(bind, Engine):
-        # Bound to one connection (a test's transaction): that transaction is the snapshot.
-        return _tables(session, period)
-    with Session(bind=bind) as snapshot:
-        snapshot.connection(execution_options={"isolation_level": "REPEATABLE READ"})
-        tables = _tables(snapshot, period)
-        snapshot.rollback()
-    return tables
-
-
-def _tables(session: Session, period: Period) -> Snapshot:
-    """The reports are chosen once and summed three ways: by förbund, by län, per insats."""
     chosen = select_reports(session, Scope(period, published_only=True))
     return (
         national_figures(session, period, GroupBy.FORBUND, published_only=True, selection=chosen),
@@ -72,8 +63,27 @@ def latest(session: Session, year: int) -> Release | None:
     ).first()
 
 
+@jobs.kind(PUBLISH, isolation_level="REPEATABLE READ")
+def publish_job(session: Session, params: Mapping[str, Any]) -> dict[str, Any]:
+    """The job a publication request queued: its result names the version it answers."""
+    created_by = params.get("published_by")
+    published = publish(
+        session,
+        int(params["year"]),
+        params.get("reason"),
+        int(params["threshold"]),
+        None if created_by is None else uuid.UUID(str(created_by)),
+    )
+    release = published.release
+    return {"year": release.year, "version": release.version, "created": published.created}
+
+
 def publish(
-    session: Session, year: int, reason: str | None, threshold: int, caller: Caller
+    session: Session,
+    year: int,
+    reason: str | None,
+    threshold: int,
+    published_by: uuid.UUID | None,
 ) -> Published:
     """Publish `year` as its next version, unless nothing published would change: then the
     latest version is the answer (publishing twice is safe)."""
@@ -93,7 +103,7 @@ def publish(
     release = Release(
         year=year,
         version=(previous.version + 1) if previous else 1,
-        published_by=caller.key_id,
+        published_by=published_by,
         reason=reason,
         threshold=threshold,
         content=protected.content,

@@ -22,6 +22,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session
 
+from app.api.deps import get_job_connect
 from app.config import Settings, get_settings
 from app.db.engine import get_session, request_transaction
 from app.main import app
@@ -110,6 +111,7 @@ def committed(engine: Engine) -> Iterator[Committed]:
     saved = dict(app.dependency_overrides)
     app.dependency_overrides[get_session] = session_per_request
     app.dependency_overrides[get_settings] = lambda: settings
+    app.dependency_overrides[get_job_connect] = lambda: engine.connect
     code = f"parallell-{uuid.uuid4().hex[:12]}"
     try:
         yield _arrange(code)

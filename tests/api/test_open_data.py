@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -24,12 +24,14 @@ from hypothesis import strategies as st
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
+from app.api.deps import get_job_connect
 from app.config import Settings, get_settings
 from app.db.engine import get_session, request_transaction
 from app.domain.measures import MEASURES
 from app.main import app
 from tests.attacks.lp import Model, audit
 from tests.conftest import ADMIN_TOKEN, PROBLEM_JSON, Api
+from tests.conftest import published as published_release
 
 GENDERS = ("women", "men", "unspecified")
 
@@ -107,7 +109,8 @@ def world(client: TestClient, api: Api) -> World:
     api.report(insats["id"], "2022", REPORT)
     key = client.post("/api/v1/keys", json={"role": "national"}, headers=api.admin)
     assert key.status_code == 201, key.text
-    api.publish(2022)
+    job = client.post("/api/v1/releases", json={"year": 2022}, headers=api.admin)
+    published_release(client, job, api.admin)
     return World(
         existing={
             "code": "sundsvall",
@@ -115,6 +118,7 @@ def world(client: TestClient, api: Api) -> World:
             "period": "2022",
             "year": "2022",
             "key_id": str(key.json()["id"]),
+            "job_id": job.json()["id"],
         },
         missing={
             "code": "finns-inte",
@@ -122,6 +126,7 @@ def world(client: TestClient, api: Api) -> World:
             "period": "2022",
             "year": "2021",
             "key_id": str(uuid.uuid4()),
+            "job_id": str(uuid.uuid4()),
         },
     )
 
@@ -739,6 +744,7 @@ def own_transaction(engine: Engine) -> Iterator[None]:
     """Route the app's requests to a fresh transaction that is rolled back afterwards, so
     that each generated example starts from an empty database."""
     previous = app.dependency_overrides[get_session]
+    previous_jobs = app.dependency_overrides[get_job_connect]
     with engine.connect() as connection:
         outer = connection.begin()
         session = Session(bind=connection, join_transaction_mode="create_savepoint")
@@ -747,10 +753,12 @@ def own_transaction(engine: Engine) -> Iterator[None]:
             yield from request_transaction(session)
 
         app.dependency_overrides[get_session] = session_override
+        app.dependency_overrides[get_job_connect] = lambda: lambda: nullcontext(connection)
         try:
             yield
         finally:
             app.dependency_overrides[get_session] = previous
+            app.dependency_overrides[get_job_connect] = previous_jobs
             session.close()
             outer.rollback()
 

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from starlette.types import Receive, Scope, Send
 
 from app.api.admission import Admission
+from app.api.deps import get_job_connect
 from app.db.engine import get_readiness_engine, get_session
 from app.main import app
 from app.observability.logs import JsonLines
@@ -168,6 +169,7 @@ def database_away(client: TestClient) -> Iterator[None]:
     saved = dict(app.dependency_overrides)
     app.dependency_overrides[get_session] = session
     app.dependency_overrides[get_readiness_engine] = lambda: dead
+    app.dependency_overrides[get_job_connect] = lambda: dead.connect
     yield
     app.dependency_overrides.clear()
     app.dependency_overrides.update(saved)

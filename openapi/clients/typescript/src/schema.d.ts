@@ -586,8 +586,10 @@ export interface paths {
         /**
          * Publish
          * @description Publicera: make the year's open data from approved reports of closed periods, protect
-         *     every open table together, and store it as the year's next version. Publishing again
-         *     when nothing published would change answers the latest version with 200.
+         *     every open table together, and store it as the year's next version. Protecting a whole
+         *     country takes minutes, so this answers `202` at once with a job; `GET` its `Location`
+         *     until `state` is `done`: `result.version` is the version, `result.created` false when
+         *     nothing published would change (the latest version answers).
          */
         post: operations["publishRelease"];
         delete?: never;
@@ -650,6 +652,27 @@ export interface paths {
          * @description A förbund's own open summary in a year's release: exactly its national row.
          */
         get: operations["getForbundRelease"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/jobs/{job_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Job
+         * @description A job's state, and its result once done. Jobs publish releases, so national and
+         *     admin keys read them.
+         */
+        get: operations["getJob"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1959,6 +1982,53 @@ export interface components {
             not_applicable?: ("participants" | "started" | "ended" | "outcomes" | "volume_contacts" | "anonymous_cases" | "income_source_at_start" | "income_source_at_exit" | "age_bands" | "attendees" | "activities")[] | null;
         };
         /**
+         * JobOut
+         * @description A job: queued by a request that answered 202, run after it; poll until it is done.
+         */
+        JobOut: {
+            /**
+             * Id
+             * Format: uuid
+             * @description The job's id; its status is at `/api/v1/jobs/{id}`.
+             */
+            id: string;
+            /**
+             * Kind
+             * @description What the job does.
+             * @constant
+             */
+            kind: "publish";
+            /**
+             * State
+             * @description `queued`, `running`, `done` (see `result`) or `failed` (see `error`).
+             * @enum {string}
+             */
+            state: "queued" | "running" | "done" | "failed";
+            /**
+             * Created At
+             * Format: date-time
+             * @description When it was accepted.
+             */
+            created_at: string;
+            /**
+             * Started At
+             * @description When it last started running.
+             */
+            started_at: string | null;
+            /**
+             * Finished At
+             * @description When it was done or failed.
+             */
+            finished_at: string | null;
+            /** @description What it produced, once done. */
+            result: components["schemas"]["PublishResult"] | null;
+            /**
+             * Error
+             * @description Why it failed, in general terms; the log says more.
+             */
+            error: string | null;
+        };
+        /**
          * KeyIn
          * @description An API key to create.
          */
@@ -2278,6 +2348,27 @@ export interface components {
             request_id?: string | null;
         } & {
             [key: string]: unknown;
+        };
+        /**
+         * PublishResult
+         * @description What a publication produced: the version that answers it.
+         */
+        PublishResult: {
+            /**
+             * Year
+             * @description År.
+             */
+            year: number;
+            /**
+             * Version
+             * @description The version published, or the latest when unchanged.
+             */
+            version: number;
+            /**
+             * Created
+             * @description Whether a new version was made; false when nothing published would change.
+             */
+            created: boolean;
         };
         /**
          * ReleaseChange
@@ -5881,22 +5972,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Nothing published would change: the latest. */
-            200: {
+            /** @description Accepted: the job is stored and runs now; `Location` is its status. */
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ReleaseInfo"];
-                };
-            };
-            /** @description Successful Response */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ReleaseInfo"];
+                    "application/json": components["schemas"]["JobOut"];
                 };
             };
             /** @description Authentication required: `authentication-required`, `invalid-key` (docs/problems.md). */
@@ -6078,6 +6160,79 @@ export interface operations {
                 };
             };
             /** @description Not found: `not-published`, `not-found` (docs/problems.md). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: `personal-identity-number`, `validation-failed` (docs/problems.md). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service unavailable: `busy`, `database-unavailable` (docs/problems.md). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The job's id, from the 202 that queued it. */
+                job_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobOut"];
+                };
+            };
+            /** @description Authentication required: `authentication-required`, `invalid-key` (docs/problems.md). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: `forbidden` (docs/problems.md). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: `not-found` (docs/problems.md). */
             404: {
                 headers: {
                     [name: string]: unknown;

@@ -47,6 +47,8 @@ from .insats_kind import InsatsKind
 from .insats_out import InsatsOut
 from .insats_patch import InsatsPatch
 from .insats_patch_not_applicable_type_0_item import InsatsPatchNotApplicableType0Item
+from .job_out import JobOut
+from .job_out_state import JobOutState
 from .key_in import KeyIn
 from .key_ref import KeyRef
 from .measures import Measures
@@ -65,6 +67,7 @@ from .national_summary import NationalSummary
 from .outcomes import Outcomes
 from .outcomes_in import OutcomesIn
 from .problem import Problem
+from .publish_result import PublishResult
 from .release_change import ReleaseChange
 from .release_in import ReleaseIn
 from .release_info import ReleaseInfo
@@ -131,6 +134,8 @@ __all__ = (
     "InsatsOut",
     "InsatsPatch",
     "InsatsPatchNotApplicableType0Item",
+    "JobOut",
+    "JobOutState",
     "KeyIn",
     "KeyRef",
     "Measures",
@@ -149,6 +154,7 @@ __all__ = (
     "Outcomes",
     "OutcomesIn",
     "Problem",
+    "PublishResult",
     "ReleaseChange",
     "ReleaseIn",
     "ReleaseInfo",

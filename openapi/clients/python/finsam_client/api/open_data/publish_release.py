@@ -5,9 +5,9 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.job_out import JobOut
 from ...models.problem import Problem
 from ...models.release_in import ReleaseIn
-from ...models.release_info import ReleaseInfo
 from ...types import Response
 
 
@@ -30,16 +30,11 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | ReleaseInfo | None:
-    if response.status_code == 200:
-        response_200 = ReleaseInfo.from_dict(response.json())
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> JobOut | Problem | None:
+    if response.status_code == 202:
+        response_202 = JobOut.from_dict(response.json())
 
-        return response_200
-
-    if response.status_code == 201:
-        response_201 = ReleaseInfo.from_dict(response.json())
-
-        return response_201
+        return response_202
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
@@ -67,9 +62,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | ReleaseInfo]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[JobOut | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -82,12 +75,14 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: ReleaseIn,
-) -> Response[Problem | ReleaseInfo]:
+) -> Response[JobOut | Problem]:
     """Publish
 
      Publicera: make the year's open data from approved reports of closed periods, protect
-    every open table together, and store it as the year's next version. Publishing again
-    when nothing published would change answers the latest version with 200.
+    every open table together, and store it as the year's next version. Protecting a whole
+    country takes minutes, so this answers `202` at once with a job; `GET` its `Location`
+    until `state` is `done`: `result.version` is the version, `result.created` false when
+    nothing published would change (the latest version answers).
 
     Args:
         body (ReleaseIn): Publish a calendar year's open data as its next version.
@@ -97,7 +92,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | ReleaseInfo]
+        Response[JobOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -115,12 +110,14 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: ReleaseIn,
-) -> Problem | ReleaseInfo | None:
+) -> JobOut | Problem | None:
     """Publish
 
      Publicera: make the year's open data from approved reports of closed periods, protect
-    every open table together, and store it as the year's next version. Publishing again
-    when nothing published would change answers the latest version with 200.
+    every open table together, and store it as the year's next version. Protecting a whole
+    country takes minutes, so this answers `202` at once with a job; `GET` its `Location`
+    until `state` is `done`: `result.version` is the version, `result.created` false when
+    nothing published would change (the latest version answers).
 
     Args:
         body (ReleaseIn): Publish a calendar year's open data as its next version.
@@ -130,7 +127,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | ReleaseInfo
+        JobOut | Problem
     """
 
     return sync_detailed(
@@ -143,12 +140,14 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: ReleaseIn,
-) -> Response[Problem | ReleaseInfo]:
+) -> Response[JobOut | Problem]:
     """Publish
 
      Publicera: make the year's open data from approved reports of closed periods, protect
-    every open table together, and store it as the year's next version. Publishing again
-    when nothing published would change answers the latest version with 200.
+    every open table together, and store it as the year's next version. Protecting a whole
+    country takes minutes, so this answers `202` at once with a job; `GET` its `Location`
+    until `state` is `done`: `result.version` is the version, `result.created` false when
+    nothing published would change (the latest version answers).
 
     Args:
         body (ReleaseIn): Publish a calendar year's open data as its next version.
@@ -158,7 +157,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | ReleaseInfo]
+        Response[JobOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -174,12 +173,14 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: ReleaseIn,
-) -> Problem | ReleaseInfo | None:
+) -> JobOut | Problem | None:
     """Publish
 
      Publicera: make the year's open data from approved reports of closed periods, protect
-    every open table together, and store it as the year's next version. Publishing again
-    when nothing published would change answers the latest version with 200.
+    every open table together, and store it as the year's next version. Protecting a whole
+    country takes minutes, so this answers `202` at once with a job; `GET` its `Location`
+    until `state` is `done`: `result.version` is the version, `result.created` false when
+    nothing published would change (the latest version answers).
 
     Args:
         body (ReleaseIn): Publish a calendar year's open data as its next version.
@@ -189,7 +190,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | ReleaseInfo
+        JobOut | Problem
     """
 
     return (
