@@ -95,6 +95,17 @@ def _resume_jobs() -> None:
     ).start()
 
 
+def default_workers() -> int:
+    """One worker per core: a request spends most of its time in Python, which one process
+    runs on one core at a time (bench/README.md measured PUTs nearly doubling with 2 on 2)."""
+    return max(1, min(len(os.sched_getaffinity(0)), MAX_DEFAULT_WORKERS))
+
+
+# Each worker has its own pool (POOL_CAPACITY connections): more by default would crowd a
+# PostgreSQL left at its default max_connections (100).
+MAX_DEFAULT_WORKERS = 4
+
+
 def worker_app() -> FastAPI:
     """The app in a `serve --workers` worker. Workers are spawned afresh and run nothing of
     `main()`, so the logging set up there is set up here again."""
@@ -181,7 +192,10 @@ def main(argv: list[str] | None = None) -> None:
     serve_cmd.add_argument("--host", default="127.0.0.1")
     serve_cmd.add_argument("--port", type=int, default=8000)
     serve_cmd.add_argument(
-        "--workers", type=_positive_int, default=1, help="worker processes (default 1)"
+        "--workers",
+        type=_positive_int,
+        default=default_workers(),
+        help=f"worker processes (default: one per core this process may use, {default_workers()})",
     )
     commands.add_parser("migrate", help="migrate the database to the newest schema")
     key_cmd = commands.add_parser("create-key", help="create an API key and print its token once")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import socket
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
+import psutil  # type: ignore[import-untyped]
 
 from tests.conftest import ADMIN_TOKEN
 
@@ -31,9 +33,15 @@ class Server:
     log: Path
 
     def kill(self) -> None:
-        """As a crash would: no chance to finish anything."""
+        """As a crash would (or systemd killing the service's cgroup): the server and its
+        worker processes, with no chance to finish anything."""
+        children = psutil.Process(self.process.pid).children(recursive=True)
         self.process.send_signal(signal.SIGKILL)
+        for child in children:
+            with contextlib.suppress(psutil.NoSuchProcess):
+                child.kill()
         self.process.wait(timeout=10)
+        psutil.wait_procs(children, timeout=10)
 
 
 def wait_until_ready(base_url: str, log: Path, seconds: float = 60) -> None:

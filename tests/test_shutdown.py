@@ -202,7 +202,9 @@ def test_a_request_in_flight_at_sigterm_completes_and_new_ones_are_refused(
     fails loudly rather than passing without testing anything.
     """
     pgdata = folder / "pgdata"
-    with serving(embedded_env(folder), folder / "serve.log") as served:
+    # One process: with several, the parent keeps the socket until it exits and a new
+    # connection waits in the kernel's queue instead of being refused (docs/operations.md).
+    with serving(embedded_env(folder), folder / "serve.log", "--workers", "1") as served:
         with httpx.Client(base_url=served.base, headers=ADMIN, timeout=STOP_WITHIN) as client:
             made = client.post(
                 "/api/v1/forbund",

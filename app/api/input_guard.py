@@ -98,6 +98,10 @@ def check_request_line(scope: Scope) -> Refusal | None:
     return None
 
 
+# Bodies up to this size are checked on the event loop: a report is about a kilobyte.
+INLINE_CHECK_BYTES = 16 * 1024
+
+
 def check_json_body(body: bytes) -> Refusal | None:
     """The first refusal in a JSON body, or None (also when it is not JSON at all: the
     application then answers that, as it always has)."""
@@ -153,7 +157,12 @@ class InputGuard:
             await self._too_large(limit, scope, receive, send)
             return
         if body and _is_json(scope):
-            refusal = await anyio.to_thread.run_sync(check_json_body, body, limiter=_limiter())
+            # A small body is checked at once (microseconds); a large one in a thread, so that
+            # the loop keeps serving while it is scanned.
+            if len(body) <= INLINE_CHECK_BYTES:
+                refusal = check_json_body(body)
+            else:
+                refusal = await anyio.to_thread.run_sync(check_json_body, body, limiter=_limiter())
             if refusal:
                 await self._problem(refusal.error(), scope, receive, send)
                 return

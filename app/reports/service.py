@@ -6,9 +6,10 @@ from __future__ import annotations
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm.attributes import set_committed_value
 
 from app.audit.service import events, record
 from app.db.models import ClosedPeriod, Insats, Report, ReportFact, ReportRevision
@@ -111,13 +112,17 @@ def _locked_report(session: Session, insats_id: int, period: Period) -> tuple[Re
         .on_conflict_do_nothing(index_elements=["insats_id", "period"])
         .returning(Report.id)
     )
-    report = session.scalars(
+    query = (
         select(Report)
         .where(Report.insats_id == insats_id, Report.period == str(period))
         .with_for_update()
-        .options(selectinload(Report.facts))
         .execution_options(populate_existing=True)
-    ).one()
+    )
+    if inserted is None:
+        query = query.options(selectinload(Report.facts))
+    report = session.scalars(query).one()
+    if inserted is not None:
+        set_committed_value(report, "facts", [])  # just created: it has none to load
     return report, inserted is not None
 
 
@@ -206,14 +211,23 @@ def put_report(
         refusal = change_refusal(ReportStatus(report.status), closed_at, report.reopened_at)
         if refusal:
             raise FinsamError(refusal.code, f"The report for {period} cannot change: {refusal}.")
-        report.revision += 1
-        report.status = after_change(ReportStatus(report.status)).value
-    report.facts = [ReportFact(**fact._asdict()) for fact in facts]
-    report.note = data.note
-    report.updated_at = func.now()
-    report.updated_by = caller.key_id
+    changed: dict[str, object] = {"note": data.note, "updated_by": caller.key_id}
+    if not created:
+        changed["revision"] = report.revision + 1
+        changed["status"] = after_change(ReportStatus(report.status)).value
+    # One UPDATE that also gives back the time the database stored (now(), the
+    # transaction's), where the ORM would read it with a second SELECT.
+    changed["updated_at"] = session.execute(
+        update(Report)
+        .where(Report.id == report.id)
+        .values(**changed, updated_at=func.now())
+        .returning(Report.updated_at)
+        .execution_options(synchronize_session=False)
+    ).scalar_one()
+    for name, value in changed.items():
+        set_committed_value(report, name, value)
+    report.facts = [ReportFact(**fact._asdict()) for fact in sorted(facts)]
     session.flush()
-    session.refresh(report)
     _snapshot(session, report, caller)
     record(
         session,
