@@ -102,7 +102,7 @@ def import_reports(
     insatser: dict[int, Insats] = {}  # held here: the session's identity map holds them weakly
     with session.begin_nested() as work:
         for row in valid:
-            outcome = _store(session, caller, row, upload, result, insatser)
+            outcome = _store(session, caller, row, upload, result, insatser, dry_run)
             if outcome is not None:
                 result.count(outcome)
         result.errors.sort(key=lambda e: e.row)
@@ -178,17 +178,24 @@ def _store(
     upload: Upload,
     result: ImportResult,
     insatser: dict[int, Insats],
+    dry_run: bool,
 ) -> Outcome | None:
-    """Write one row as a PUT would, in a SAVEPOINT so that a failing row leaves nothing."""
+    """Write one row as a PUT would, in a SAVEPOINT so that a failing row leaves nothing; a
+    dry run decides it as a PUT would and writes and locks nothing."""
     row, period = valid.row, valid.period
     try:
         insats = insatser.get(row.insats_id)
         if insats is None:
             insats = insatser[row.insats_id] = _writable_insats(session, caller, row.insats_id)
-        with session.begin_nested():
+        if dry_run:
             _, outcome = put_report(
-                session, caller, insats, period, row.report, _if_match(row.if_match)
+                session, caller, insats, period, row.report, _if_match(row.if_match), dry_run=True
             )
+        else:
+            with session.begin_nested():
+                _, outcome = put_report(
+                    session, caller, insats, period, row.report, _if_match(row.if_match)
+                )
     except FinsamError as exc:
         shown_id = row.insats_id if 1 <= row.insats_id <= MAX_ID else None
         for loc, msg in _row_errors(exc, upload):

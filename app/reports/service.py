@@ -126,6 +126,20 @@ def _locked_report(session: Session, insats_id: int, period: Period) -> tuple[Re
     return report, inserted is not None
 
 
+def _current_report(session: Session, insats_id: int, period: Period) -> tuple[Report, bool]:
+    """The report for (insats, period) as stored now, unlocked, or a new unsaved one."""
+    report = session.scalars(
+        select(Report)
+        .where(Report.insats_id == insats_id, Report.period == str(period))
+        .options(selectinload(Report.facts))
+    ).one_or_none()
+    if report is not None:
+        return report, False
+    new = Report(insats_id=insats_id, period=str(period), revision=1, status="draft")
+    set_committed_value(new, "facts", [])
+    return new, True
+
+
 def period_closed_at(session: Session, forbund_id: int, period: Period) -> datetime | None:
     """When the förbund closed a period overlapping `period` (the latest such), if it did.
 
@@ -183,13 +197,20 @@ def put_report(
     period: Period,
     data: ReportIn,
     if_match: str | None = None,
+    *,
+    dry_run: bool = False,
 ) -> tuple[Report, WriteOutcome]:
     """Create or replace the report; returns it and what the write did.
 
     Sending what is already stored changes nothing (same revision), so retries are safe.
+    A dry run decides exactly as a write would, from what is stored now, and writes and locks
+    nothing (a report it would create is returned unsaved).
     """
     facts = validate_report(insats, period, data)
-    report, created = _locked_report(session, insats.id, period)
+    if dry_run:
+        report, created = _current_report(session, insats.id, period)
+    else:
+        report, created = _locked_report(session, insats.id, period)
     closed_at = period_closed_at(session, insats.forbund_id, period)
     if created:
         if if_match is not None:  # "*" too: it means "only if it exists" (RFC 9110)
@@ -211,6 +232,8 @@ def put_report(
         refusal = change_refusal(ReportStatus(report.status), closed_at, report.reopened_at)
         if refusal:
             raise FinsamError(refusal.code, f"The report for {period} cannot change: {refusal}.")
+    if dry_run:
+        return report, WriteOutcome.CREATED if created else WriteOutcome.REPLACED
     changed: dict[str, object] = {"note": data.note, "updated_by": caller.key_id}
     if not created:
         changed["revision"] = report.revision + 1

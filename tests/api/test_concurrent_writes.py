@@ -308,3 +308,50 @@ def test_concurrent_retries_with_one_idempotency_key_create_one_insats(
     assert len({a.payload["id"] for a in attempts}) == 1
     listed = new_client().get(path, headers=committed.headers).json()
     assert [i["name"] for i in listed].count("Jobbcoach") == 1
+
+
+def test_a_dry_run_import_takes_no_row_locks(committed: Committed, engine: Engine) -> None:
+    """While another transaction holds the report's row lock (a writer mid-PUT), a dry run
+    of an import over it answers at once, deciding from what is stored; the real import of
+    the same rows waits for the lock."""
+    client = new_client()
+    first = client.put(committed.url, json=body(1), headers=committed.headers)
+    assert first.status_code == 201, first.text
+    rows = {
+        "reports": [
+            {"insats_id": committed.insats, "period": "2023H1", "report": body(2)},
+            {"insats_id": committed.insats, "period": "2022", "report": body(3)},
+        ]
+    }
+    with engine.connect() as holder:
+        holder.execute(
+            text("SELECT 1 FROM reports WHERE insats_id = :i AND period = '2023H1' FOR UPDATE"),
+            {"i": committed.insats},
+        )
+
+        def dry_run() -> Any:
+            response = new_client().post(
+                "/api/v1/imports", params={"dry_run": "true"}, json=rows, headers=committed.headers
+            )
+            assert response.status_code == 200, response.text
+            return response.json()
+
+        def real() -> int:
+            response = new_client().post("/api/v1/imports", json=rows, headers=committed.headers)
+            return response.status_code
+
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            dry = pool.submit(dry_run)
+            try:
+                summary = dry.result(timeout=5)  # at once, though the row is locked
+            finally:
+                if not dry.done():
+                    holder.rollback()  # release it, or the test would hang on a regression
+            assert (summary["dry_run"], summary["created"], summary["updated"]) == (True, 1, 1)
+            waiting = pool.submit(real)
+            time.sleep(1.0)
+            assert not waiting.done()  # the real import waits for the row lock
+            holder.rollback()
+            assert waiting.result(timeout=TIMEOUT) == 200
+    stored = client.get(committed.url, headers=committed.headers).json()
+    assert stored["volume_contacts"] == 2
