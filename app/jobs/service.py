@@ -78,11 +78,13 @@ def _run_pending(connect: Connect) -> None:
     with connect() as connection:
         # A test's connection is inside its transaction; that is not this function's to end.
         outer = connection.in_transaction()
-        while (job_id := _claim(connection)) is not None:
+        while (claimed := _claim(connection)) is not None:
+            job_id, name = claimed
             try:
-                _run(connection, job_id)
+                _run(connection, job_id, name)
             finally:
                 connection.execute(select(func.pg_advisory_unlock(_lock_key(job_id))))
+                connection.execute(select(func.pg_advisory_unlock(_kind_key(name))))
                 if not outer:
                     connection.commit()
 
@@ -96,12 +98,16 @@ def _kind_key(name: str) -> int:
     return int.from_bytes(digest[:8], "big", signed=True)
 
 
-def _claim(connection: Connection) -> uuid.UUID | None:
-    """The oldest job to run, locked for this runner and marked running; None when none."""
+def _claim(connection: Connection) -> tuple[uuid.UUID, str] | None:
+    """The oldest job to run, with its kind, locked for this runner and marked running; None
+    when none is left. Jobs of one kind run one at a time: while another runner has that
+    kind, its jobs wait, and that runner takes them when it is done (it claims again after
+    letting the kind go), so no thread waits on a lock for the length of a job."""
     with Session(bind=connection, join_transaction_mode="create_savepoint") as session:
         unfinished = session.scalars(
             select(Job.id)
-            .where(Job.state.in_((QUEUED, RUNNING)))
+            # Only kinds this process knows (one of an older release, mid-upgrade, may not).
+            .where(Job.state.in_((QUEUED, RUNNING)), Job.kind.in_(list(_WORK)))
             .order_by(Job.created_at)
             .limit(50)
         ).all()
@@ -109,30 +115,28 @@ def _claim(connection: Connection) -> uuid.UUID | None:
             if not session.scalar(select(func.pg_try_advisory_lock(_lock_key(job_id)))):
                 continue  # another runner has it
             # Read again now that it is ours: it may have finished since the list was read.
-            state = session.scalar(select(Job.state).where(Job.id == job_id))
-            if state in (QUEUED, RUNNING):
-                job = session.get_one(Job, job_id)
+            job = session.scalars(select(Job).where(Job.id == job_id)).one()
+            name = job.kind
+            if job.state in (QUEUED, RUNNING) and session.scalar(
+                select(func.pg_try_advisory_lock(_kind_key(name)))
+            ):
                 job.state, job.started_at = RUNNING, func.now()
                 session.commit()
-                return job_id
+                return job_id, name
             session.execute(select(func.pg_advisory_unlock(_lock_key(job_id))))
         session.commit()
     return None
 
 
-def _run(connection: Connection, job_id: uuid.UUID) -> None:
-    """Do the job's work and store its outcome, in one transaction."""
+def _run(connection: Connection, job_id: uuid.UUID, name: str) -> None:
+    """Do the job's work and store its outcome, in one transaction. The runner holds the
+    kind's lock, so the transaction begins after the last job of the kind has committed: a
+    snapshot (REPEATABLE READ) sees what it stored."""
     with Session(bind=connection, join_transaction_mode="create_savepoint") as session:
-        job = session.get_one(Job, job_id)
-        name, params = job.kind, dict(job.params)
+        params = dict(session.get_one(Job, job_id).params)
         session.rollback()
     work, isolation_level = _WORK[name]
-    # Jobs of one kind run one at a time, and the next one's transaction begins after the
-    # last one's has committed: a snapshot (REPEATABLE READ) then sees what it stored.
     own_transaction = not connection.in_transaction()
-    connection.execute(select(func.pg_advisory_lock(_kind_key(name))))
-    if own_transaction:
-        connection.commit()
     # Under a test's transaction the isolation level is the test's; a server runs the job
     # in a transaction of its own at the level its kind asks for.
     if own_transaction and isolation_level is not None:
@@ -153,6 +157,3 @@ def _run(connection: Connection, job_id: uuid.UUID) -> None:
     finally:
         if own_transaction and isolation_level is not None:
             connection.execution_options(isolation_level="READ COMMITTED")
-        connection.execute(select(func.pg_advisory_unlock(_kind_key(name))))
-        if own_transaction:
-            connection.commit()

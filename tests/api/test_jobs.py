@@ -3,19 +3,20 @@ after it, and is never lost (app/jobs)."""
 
 from __future__ import annotations
 
+import threading
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import AbstractContextManager, nullcontext
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import Connection, update
+from sqlalchemy import Connection, Engine, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from app.api.deps import get_job_connect
 from app.db.models import Job, Release
-from app.jobs.service import run_pending
+from app.jobs.service import _kind_key, enqueue, kind, run_pending
 from app.main import app
 from tests.conftest import PROBLEM_JSON, Api, auth, create_key, published
 
@@ -143,3 +144,39 @@ def test_publish_helper_reads_the_release_of_a_job(client: TestClient, api: Api)
     again = published(client, response, api.admin)
     assert (first["version"], first["created"]) == (1, True)
     assert (again["version"], again["created"]) == (1, False)
+
+
+@kind("test-echo")
+def _echo(session: Session, params: Mapping[str, Any]) -> dict[str, Any]:
+    return {"echo": params["n"]}
+
+
+def test_a_job_whose_kind_is_running_elsewhere_waits_queued_without_holding_a_thread(
+    engine: Engine,
+) -> None:
+    """Real connections: another runner holds the kind (mid-job). A runner started now leaves
+    the job queued and returns at once; once the kind is free, the next runner runs it."""
+    with Session(engine) as session:
+        job = enqueue(session, "test-echo", {"n": 7}, None)
+        job_id = job.id
+        session.commit()
+    try:
+        with engine.connect() as other:
+            other.execute(select(func.pg_advisory_lock(_kind_key("test-echo"))))
+            runner = threading.Thread(target=run_pending, args=(engine.connect,))
+            runner.start()
+            runner.join(timeout=5)
+            returned_at_once = not runner.is_alive()
+            with Session(engine) as session:
+                state = session.get_one(Job, job_id).state
+            other.execute(select(func.pg_advisory_unlock(_kind_key("test-echo"))))
+            runner.join(timeout=30)  # a runner that waited for the kind ends now
+            assert returned_at_once
+            assert state == "queued"
+        run_pending(engine.connect)
+        with Session(engine) as session:
+            done = session.get_one(Job, job_id)
+            assert (done.state, done.result) == ("done", {"echo": 7})
+    finally:
+        with engine.begin() as connection:
+            connection.execute(delete(Job).where(Job.id == job_id))
