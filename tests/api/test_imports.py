@@ -114,6 +114,45 @@ def test_one_bad_row_in_an_import_of_1000_rejects_it_whole_and_names_the_row_and
     assert stored(client, api, ids) == 0
 
 
+def test_an_import_at_the_cap_with_every_row_bad_reports_every_row_and_field(
+    client: TestClient, api: Api
+) -> None:
+    """MAX_ROWS rows, each bad in one of four ways: every one is reported, by row and field,
+    and nothing is written."""
+    ids = insatser(api, 50)
+    periods = [f"{year}{form}" for year in range(2010, 2020) for form in FORMS]
+    body = rows(ids, periods)[:MAX_ROWS]
+    assert len(body) == MAX_ROWS
+    expected: dict[int, list[str | int]] = {}
+    for number, row in enumerate(body, start=1):
+        match number % 4:
+            case 0:
+                row["report"]["participants"]["women"] = -1
+                expected[number] = ["participants", "women"]
+            case 1:
+                row["period"] = "2023X9"
+                expected[number] = ["period"]
+            case 2:
+                row["report"]["started"] = gc(99, 4)  # more started than participants
+                expected[number] = ["started", "women"]
+            case _:
+                row["report"]["deltagare"] = 3
+                expected[number] = ["deltagare"]
+
+    response = post(client, body, api.admin)
+
+    summary = problem(response, 422)
+    assert summary["rejected"] == MAX_ROWS
+    assert (summary["created"], summary["updated"], summary["unchanged"]) == (0, 0, 0)
+    found: dict[int, list[list[str | int]]] = {}
+    for error in summary["errors"]:
+        found.setdefault(error["row"], []).append(error["loc"])
+    assert found.keys() == expected.keys()
+    missing = [n for n, loc in expected.items() if loc not in found[n]]
+    assert missing == []
+    assert stored(client, api, ids[:3]) == 0
+
+
 def test_with_partial_import_the_good_rows_are_stored_and_the_bad_one_reported(
     client: TestClient, api: Api
 ) -> None:
