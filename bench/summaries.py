@@ -37,6 +37,11 @@ def main() -> None:
         metavar="PATH",
         help="also run py-spy (raw stacks to PATH) over 40 more national summaries of 2022",
     )
+    parser.add_argument(
+        "--grow",
+        action="store_true",
+        help="then seed 9 times as many förbund and time förbund f000's summary again",
+    )
     args = parser.parse_args()
 
     url = os.environ.get("BENCH_DATABASE_URL")
@@ -60,43 +65,7 @@ def main() -> None:
     rng = random.Random(2022)
 
     started = time.perf_counter()
-    reports = 0
-    put_seconds = 0.0
-    for f in range(args.forbund):
-        code = f"f{f:03d}"
-        client.post(
-            "/api/v1/forbund",
-            json={"code": code, "name": code, "lan": f"län {f % 21}", "kommuner": [code]},
-            headers=admin,
-        ).raise_for_status()
-        for i in range(args.insatser):
-            insats = client.post(
-                f"/api/v1/forbund/{code}/insatser",
-                json={
-                    "name": f"insats {i}",
-                    "kind": "individual",
-                    "owner": "x",
-                    "start_date": "2020-01-01",
-                },
-                headers=admin,
-            ).json()
-            for period in ("2022", "2023H1", "2023H2"):
-                put_started = time.perf_counter()
-                client.put(
-                    f"/api/v1/insatser/{insats['id']}/reports/{period}",
-                    json=_report(rng),
-                    headers=admin,
-                ).raise_for_status()
-                put_seconds += time.perf_counter() - put_started
-                reports += 1
-            # 2022 is approved and closed, so that publishing it has figures to protect.
-            for step in ("submit", "approve"):
-                client.post(
-                    f"/api/v1/insatser/{insats['id']}/reports/2022/{step}", headers=admin
-                ).raise_for_status()
-        client.post(
-            f"/api/v1/forbund/{code}/closed-periods", json={"period": "2022"}, headers=admin
-        ).raise_for_status()
+    reports, put_seconds = _seed(client, admin, rng, range(args.forbund), args.insatser)
     seed_seconds = time.perf_counter() - started
 
     def timed(
@@ -109,6 +78,7 @@ def main() -> None:
             samples.append(time.perf_counter() - t0)
         return {
             "median_ms": round(statistics.median(samples) * 1000, 1),
+            "min_ms": round(min(samples) * 1000, 1),
             "max_ms": round(max(samples) * 1000, 1),
         }
 
@@ -146,6 +116,16 @@ def main() -> None:
             "/api/v1/forbund/f000/table", {"period": "2022"}, {**admin, "Accept": "text/csv"}
         ),
     }
+    if args.grow:
+        # The rest of the country grows tenfold; förbund f000's own summary should not.
+        _seed(client, admin, rng, range(args.forbund, args.forbund * 10), args.insatser)
+        after = timed("/api/v1/forbund/f000/summary", {"period": "2022"}, admin)
+        results["forbund_summary_2022_country_x10"] = after
+        # The least of the samples: the cost of the work itself, least disturbed by a shared
+        # machine (one slow sample moves a median of few).
+        results["forbund_summary_growth"] = round(
+            after["min_ms"] / results["forbund_summary_2022"]["min_ms"], 2
+        )
     results["floor"] = floor
     results["ratio"] = {
         name: round(results[name]["median_ms"] / floor[name]["median_ms"], 1) for name in floor
@@ -230,6 +210,55 @@ def _floor(url: str, repeat: int) -> dict[str, Any]:
     }
     engine.dispose()
     return found
+
+
+def _seed(
+    client: TestClient,
+    admin: dict[str, str],
+    rng: random.Random,
+    numbers: range,
+    insatser: int,
+) -> tuple[int, float]:
+    """Förbund `f{n:03d}` for n in `numbers`, each with `insatser` insatser reporting 2022 and
+    the halves of 2023 through the API; 2022 approved and closed. (reports, seconds in PUTs)"""
+    reports = 0
+    put_seconds = 0.0
+    for f in numbers:
+        code = f"f{f:03d}"
+        client.post(
+            "/api/v1/forbund",
+            json={"code": code, "name": code, "lan": f"län {f % 21}", "kommuner": [code]},
+            headers=admin,
+        ).raise_for_status()
+        for i in range(insatser):
+            insats = client.post(
+                f"/api/v1/forbund/{code}/insatser",
+                json={
+                    "name": f"insats {i}",
+                    "kind": "individual",
+                    "owner": "x",
+                    "start_date": "2020-01-01",
+                },
+                headers=admin,
+            ).json()
+            for period in ("2022", "2023H1", "2023H2"):
+                put_started = time.perf_counter()
+                client.put(
+                    f"/api/v1/insatser/{insats['id']}/reports/{period}",
+                    json=_report(rng),
+                    headers=admin,
+                ).raise_for_status()
+                put_seconds += time.perf_counter() - put_started
+                reports += 1
+            # 2022 is approved and closed, so that publishing it has figures to protect.
+            for step in ("submit", "approve"):
+                client.post(
+                    f"/api/v1/insatser/{insats['id']}/reports/2022/{step}", headers=admin
+                ).raise_for_status()
+        client.post(
+            f"/api/v1/forbund/{code}/closed-periods", json={"period": "2022"}, headers=admin
+        ).raise_for_status()
+    return reports, put_seconds
 
 
 def _gender(rng: random.Random, high: int) -> dict[str, int]:
