@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
-from functools import reduce
+from functools import cache, reduce
 from typing import Any
 
 from sqlalchemy import (
@@ -33,6 +33,7 @@ from sqlalchemy import (
     union_all,
 )
 from sqlalchemy.orm import Session
+from sqlalchemy.sql import Select
 from sqlalchemy.sql.elements import ColumnElement
 
 from app.db.models import ClosedPeriod, Forbund, Insats, Report, ReportFact
@@ -204,22 +205,15 @@ def _derived_inputs(per_insats: Any) -> list[Any]:
     return selects
 
 
-def aggregate(
-    session: Session,
-    chosen: Iterable[ChosenReport],
-    group_by: GroupBy = GroupBy.FORBUND,
-    per_insats: bool = True,
-) -> list[AggregateRow]:
-    """Sum the chosen reports' facts per group and overall (and per insats when asked: the
-    national summary does not need ~900 insats rows), in one query."""
-    chosen = list(chosen)
-    if not chosen:
-        return []
+@cache
+def _aggregate_query(group_by: GroupBy, per_insats: bool) -> Select[Any]:
+    """The aggregation as one statement, built once per grouping (a profile found a fifth of
+    a förbund summary spent building it): the chosen reports are bound when it runs."""
     picked = (
         func.unnest(
-            bindparam("ids", [c.report_id for c in chosen], type_=ARRAY(Integer)),
-            bindparam("wholes", [c.whole for c in chosen], type_=ARRAY(Boolean)),
-            bindparam("parts", [c.parts for c in chosen], type_=ARRAY(Integer)),
+            bindparam("ids", type_=ARRAY(Integer)),
+            bindparam("wholes", type_=ARRAY(Boolean)),
+            bindparam("parts", type_=ARRAY(Integer)),
         )
         .table_valued("report_id", "whole", "parts")
         .render_derived(with_types=False)
@@ -259,7 +253,7 @@ def aggregate(
     level: ColumnElement[Any] = func.grouping(facts.c.grp, facts.c.insats_id)
     if not per_insats:
         insats_column, level = null(), func.grouping(facts.c.grp) * 2 + 1
-    query = select(
+    return select(
         facts.c.grp,
         insats_column,
         *keys,
@@ -273,6 +267,25 @@ def aggregate(
             tuple_(*keys),
         )
     )
+
+
+def aggregate(
+    session: Session,
+    chosen: Iterable[ChosenReport],
+    group_by: GroupBy = GroupBy.FORBUND,
+    per_insats: bool = True,
+) -> list[AggregateRow]:
+    """Sum the chosen reports' facts per group and overall (and per insats when asked: the
+    national summary does not need ~900 insats rows), in one query."""
+    chosen = list(chosen)
+    if not chosen:
+        return []
+    chosen_reports = {
+        "ids": [c.report_id for c in chosen],
+        "wholes": [c.whole for c in chosen],
+        "parts": [c.parts for c in chosen],
+    }
+    query = _aggregate_query(group_by, per_insats)
     rows = []
     for (
         grp,
@@ -283,7 +296,7 @@ def aggregate(
         value,
         reported_by,
         level,
-    ) in session.connection().execute(query):
+    ) in session.connection().execute(query, chosen_reports):
         rows.append(
             AggregateRow(
                 group=grp if level in (0, 1) else None,
