@@ -28,6 +28,8 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from app.domain.personal_numbers import contains_personal_number
+
 # Named constraints make migrations reviewable and reversible (Alembic can drop them by name).
 NAMING_CONVENTION = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
@@ -40,6 +42,15 @@ NAMING_CONVENTION = {
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+def public_id() -> uuid.UUID:
+    """A random id for a URL that never reads as a personnummer: the input guard refuses a URL
+    holding one, and a UUID's digits (`…YYMMDD-NNNN…`) make one about once in 14,000."""
+    while True:
+        candidate = uuid.uuid4()
+        if not contains_personal_number(str(candidate)):
+            return candidate
 
 
 def _now() -> Mapped[datetime]:
@@ -147,7 +158,7 @@ class ApiKey(Base):
         CheckConstraint("role <> 'forbund' OR forbund_id IS NOT NULL", name="forbund_scoped"),
     )
 
-    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=public_id)
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
     role: Mapped[str] = mapped_column(String(16))
     forbund_id: Mapped[int | None] = mapped_column(ForeignKey("forbund.id"))
@@ -278,7 +289,7 @@ class Job(Base):
         ),
     )
 
-    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=public_id)
     kind: Mapped[str] = mapped_column(String(32))
     params: Mapped[dict[str, object]] = mapped_column(JSONB)
     state: Mapped[str] = mapped_column(String(16), server_default="queued")

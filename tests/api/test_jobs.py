@@ -15,7 +15,8 @@ from sqlalchemy import Connection, Engine, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from app.api.deps import get_job_connect
-from app.db.models import Job, Release
+from app.db.models import Job, Release, public_id
+from app.domain.personal_numbers import contains_personal_number
 from app.jobs.service import _kind_key, enqueue, kind, run_pending
 from app.main import app
 from tests.conftest import PROBLEM_JSON, Api, auth, create_key, published
@@ -180,3 +181,22 @@ def test_a_job_whose_kind_is_running_elsewhere_waits_queued_without_holding_a_th
     finally:
         with engine.begin() as connection:
             connection.execute(delete(Job).where(Job.id == job_id))
+
+
+def test_ids_in_urls_never_read_as_a_personnummer(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A UUID can hold `YYMMDD-NNNN` (about one in 14,000); the input guard would refuse its
+    URL (`/api/v1/jobs/{id}`, `/api/v1/keys/{id}`), so such an id is never handed out."""
+    flagged = uuid.UUID("c80bc9b4-b63a-4c0a-b4a1-2404838142c3")
+    assert contains_personal_number(str(flagged))
+    clean = uuid.UUID("00000000-0000-4000-8000-000000000001")
+    drawn = iter([flagged, clean])
+    monkeypatch.setattr(uuid, "uuid4", lambda: next(drawn))
+    assert public_id() == clean
+
+
+def test_a_job_url_is_not_refused_whatever_its_id(client: TestClient, api: Api) -> None:
+    world(api)
+    for _ in range(3):
+        response = client.post(RELEASES, json={"year": 2022}, headers=api.admin)
+        assert not contains_personal_number(response.json()["id"])
+        assert client.get(response.headers["Location"], headers=api.admin).status_code == 200
