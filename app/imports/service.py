@@ -4,11 +4,13 @@ write path of a single PUT (`may_write_reports` on the row's insats, then
 
 Without `partial` the import is all or nothing. Every row is still tried, each in its own
 SAVEPOINT, so the summary can list every error and say what the import would have done; then
-the whole work is rolled back. A dry run does the same and always rolls back.
+the whole work is rolled back. A dry run decides every row the same way from what is stored,
+and writes and locks nothing.
 """
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -187,15 +189,17 @@ def _store(
         insats = insatser.get(row.insats_id)
         if insats is None:
             insats = insatser[row.insats_id] = _writable_insats(session, caller, row.insats_id)
-        if dry_run:
+        # A dry run writes nothing, so it needs no savepoint to undo a failed row.
+        with nullcontext() if dry_run else session.begin_nested():
             _, outcome = put_report(
-                session, caller, insats, period, row.report, _if_match(row.if_match), dry_run=True
+                session,
+                caller,
+                insats,
+                period,
+                row.report,
+                _if_match(row.if_match),
+                dry_run=dry_run,
             )
-        else:
-            with session.begin_nested():
-                _, outcome = put_report(
-                    session, caller, insats, period, row.report, _if_match(row.if_match)
-                )
     except FinsamError as exc:
         shown_id = row.insats_id if 1 <= row.insats_id <= MAX_ID else None
         for loc, msg in _row_errors(exc, upload):

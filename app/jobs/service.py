@@ -25,7 +25,8 @@ from app.errors import Code, FinsamError
 
 log = logging.getLogger(__name__)
 
-Work = Callable[[Session, Mapping[str, Any]], dict[str, Any]]
+# The work of a job: its session, its parameters and the key that asked for it.
+Work = Callable[[Session, Mapping[str, Any], uuid.UUID | None], dict[str, Any]]
 Connect = Callable[[], AbstractContextManager[Connection]]
 
 QUEUED, RUNNING, DONE, FAILED = "queued", "running", "done", "failed"
@@ -133,7 +134,8 @@ def _run(connection: Connection, job_id: uuid.UUID, name: str) -> None:
     kind's lock, so the transaction begins after the last job of the kind has committed: a
     snapshot (REPEATABLE READ) sees what it stored."""
     with Session(bind=connection, join_transaction_mode="create_savepoint") as session:
-        params = dict(session.get_one(Job, job_id).params)
+        job = session.get_one(Job, job_id)
+        params, created_by = dict(job.params), job.created_by
         session.rollback()
     work, isolation_level = _WORK[name]
     own_transaction = not connection.in_transaction()
@@ -143,7 +145,7 @@ def _run(connection: Connection, job_id: uuid.UUID, name: str) -> None:
         connection.execution_options(isolation_level=isolation_level)
     try:
         with Session(bind=connection, join_transaction_mode="create_savepoint") as session:
-            result = work(session, params)
+            result = work(session, params, created_by)
             job = session.get_one(Job, job_id)
             job.state, job.result, job.finished_at = DONE, result, func.now()
             session.commit()

@@ -87,7 +87,6 @@ def publish(
         "year": body.year,
         "reason": body.reason,
         "threshold": settings.finsam_suppression_threshold,
-        "published_by": None if caller.key_id is None else str(caller.key_id),
     }
     job = jobs.enqueue(session, service.PUBLISH, params, caller.key_id)
     # After the response, and so after the request's transaction has committed the job.

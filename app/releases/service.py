@@ -64,16 +64,12 @@ def latest(session: Session, year: int) -> Release | None:
 
 
 @jobs.kind(PUBLISH, isolation_level="REPEATABLE READ")
-def publish_job(session: Session, params: Mapping[str, Any]) -> dict[str, Any]:
+def publish_job(
+    session: Session, params: Mapping[str, Any], created_by: uuid.UUID | None
+) -> dict[str, Any]:
     """The job a publication request queued: its result names the version it answers."""
-    created_by = params.get("published_by")
-    published = publish(
-        session,
-        int(params["year"]),
-        params.get("reason"),
-        int(params["threshold"]),
-        None if created_by is None else uuid.UUID(str(created_by)),
-    )
+    year, reason, threshold = int(params["year"]), params.get("reason"), int(params["threshold"])
+    published = publish(session, year, reason, threshold, created_by)
     release = published.release
     return {"year": release.year, "version": release.version, "created": published.created}
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import func, select, update
+from sqlalchemy import Select, func, select, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.attributes import set_committed_value
@@ -112,12 +112,8 @@ def _locked_report(session: Session, insats_id: int, period: Period) -> tuple[Re
         .on_conflict_do_nothing(index_elements=["insats_id", "period"])
         .returning(Report.id)
     )
-    query = (
-        select(Report)
-        .where(Report.insats_id == insats_id, Report.period == str(period))
-        .with_for_update()
-        .execution_options(populate_existing=True)
-    )
+    query = _report_query(insats_id, period).with_for_update()
+    query = query.execution_options(populate_existing=True)
     if inserted is None:
         query = query.options(selectinload(Report.facts))
     report = session.scalars(query).one()
@@ -126,13 +122,14 @@ def _locked_report(session: Session, insats_id: int, period: Period) -> tuple[Re
     return report, inserted is not None
 
 
+def _report_query(insats_id: int, period: Period) -> Select[Report]:
+    return select(Report).where(Report.insats_id == insats_id, Report.period == str(period))
+
+
 def _current_report(session: Session, insats_id: int, period: Period) -> tuple[Report, bool]:
     """The report for (insats, period) as stored now, unlocked, or a new unsaved one."""
-    report = session.scalars(
-        select(Report)
-        .where(Report.insats_id == insats_id, Report.period == str(period))
-        .options(selectinload(Report.facts))
-    ).one_or_none()
+    query = _report_query(insats_id, period).options(selectinload(Report.facts))
+    report = session.scalars(query).one_or_none()
     if report is not None:
         return report, False
     new = Report(insats_id=insats_id, period=str(period), revision=1, status="draft")

@@ -148,7 +148,9 @@ def test_publish_helper_reads_the_release_of_a_job(client: TestClient, api: Api)
 
 
 @kind("test-echo")
-def _echo(session: Session, params: Mapping[str, Any]) -> dict[str, Any]:
+def _echo(
+    session: Session, params: Mapping[str, Any], created_by: uuid.UUID | None
+) -> dict[str, Any]:
     return {"echo": params["n"]}
 
 
