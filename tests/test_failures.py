@@ -19,7 +19,7 @@ from typing import Any
 
 import httpx
 import pytest
-from sqlalchemy import Engine, text
+from sqlalchemy import Connection, Engine, text
 
 from tests.conftest import ADMIN_TOKEN
 from tests.servers import serving
@@ -133,10 +133,16 @@ def test_a_server_killed_mid_import_leaves_nothing_half_written(
     url = engine.url.render_as_string(hide_password=False)
     with serving(url, tmp_path) as server:
         _, insatser = arrange(server.base_url, 2)
+        periods = quarters(100)
+        # The import's last report exists, and the test holds its row lock: the import
+        # creates the others (uncommitted), then waits for that lock, where it is killed.
+        last = f"/api/v1/insatser/{insatser[-1]}/reports/{periods[-1]}"
+        with httpx.Client(base_url=server.base_url, headers=ADMIN, timeout=30) as client:
+            assert client.put(last, json={"volume_contacts": 7}).status_code == 201
         rows = [
             {"insats_id": insats, "period": period, "report": {"volume_contacts": 1}}
             for insats in insatser
-            for period in quarters(100)
+            for period in periods
         ]
         outcome: dict[str, Any] = {}
 
@@ -147,19 +153,39 @@ def test_a_server_killed_mid_import_leaves_nothing_half_written(
             except httpx.TransportError as exc:
                 outcome["error"] = exc
 
-        poster = threading.Thread(target=post)
-        poster.start()
-        time.sleep(1.0)
-        assert "response" not in outcome, "the import finished before the kill"
-        server.kill()
+        with engine.connect() as holder, engine.connect() as watcher:
+            holder.execute(
+                text("SELECT 1 FROM reports WHERE insats_id = :i AND period = :p FOR UPDATE"),
+                {"i": insatser[-1], "p": periods[-1]},
+            )
+            poster = threading.Thread(target=post)
+            poster.start()
+            _wait_for_a_lock_wait(watcher)
+            assert "response" not in outcome, "the import finished before the kill"
+            server.kill()
+            holder.rollback()
         poster.join(timeout=30)
         assert "error" in outcome
 
     with engine.connect() as connection:
-        stored = connection.scalar(
-            text("SELECT count(*) FROM reports WHERE insats_id = ANY(:ids)"), {"ids": insatser}
-        )
-    assert stored == 0
+        stored = connection.execute(
+            text("SELECT period, revision FROM reports WHERE insats_id = ANY(:ids)"),
+            {"ids": insatser},
+        ).all()
+    assert [tuple(r) for r in stored] == [(periods[-1], 1)]
+
+
+def _wait_for_a_lock_wait(connection: Connection, seconds: float = 30) -> None:
+    """Until a backend of this database waits for a lock (the import, for the test's)."""
+    waiting = text(
+        "SELECT count(*) FROM pg_stat_activity "
+        "WHERE datname = current_database() AND wait_event_type = 'Lock'"
+    )
+    deadline = time.monotonic() + seconds
+    while not connection.execute(waiting).scalar_one():
+        connection.rollback()
+        assert time.monotonic() < deadline, "the import never waited for the row lock"
+        time.sleep(0.05)
 
 
 # --- 200 clients at once ---------------------------------------------------------------------

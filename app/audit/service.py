@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from app.db.models import AuditEvent
@@ -23,8 +25,7 @@ def record(
 ) -> AuditEvent:
     """Add an event; `caller` None is the operator at the command line."""
     event = AuditEvent(
-        key_id=caller.key_id if caller else None,
-        key_label=caller.label if caller else "finsam command line",
+        **_actor(caller),
         action=action,
         forbund_id=forbund_id,
         report_id=report_id,
@@ -33,6 +34,31 @@ def record(
     )
     session.add(event)
     return event
+
+
+@dataclass(frozen=True)
+class Event:
+    """One event of `record_many`."""
+
+    action: str
+    forbund_id: int | None
+    report_id: int | None
+    target: str
+    detail: dict[str, Any]
+
+
+def record_many(session: Session, caller: Caller | None, batch: Sequence[Event]) -> None:
+    """Add many events in one statement, as `record` adds one (an import's rows)."""
+    if batch:
+        actor = _actor(caller)
+        session.execute(insert(AuditEvent), [{**actor, **vars(e)} for e in batch])
+
+
+def _actor(caller: Caller | None) -> dict[str, Any]:
+    return {
+        "key_id": caller.key_id if caller else None,
+        "key_label": caller.label if caller else "finsam command line",
+    }
 
 
 def events(

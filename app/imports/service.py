@@ -1,16 +1,15 @@
 """Bulk import: many reports in one transaction, each row through exactly the checks and the
 write path of a single PUT (`may_write_reports` on the row's insats, then
-`reports.service.put_report`).
+`reports.service.plan_writes` and `apply_writes`, which a PUT calls with one report).
 
-Without `partial` the import is all or nothing. Every row is still tried, each in its own
-SAVEPOINT, so the summary can list every error and say what the import would have done; then
-the whole work is rolled back. A dry run decides every row the same way from what is stored,
-and writes and locks nothing.
+Every row is decided before anything is stored, so the summary can list every error and say
+what the import would have done. Without `partial` the import is all or nothing: with any
+error nothing is stored. A dry run decides every row the same way from what is stored, and
+writes and locks nothing.
 """
 
 from __future__ import annotations
 
-from contextlib import nullcontext
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -26,7 +25,7 @@ from app.imports.formats import SubmittedRow, Upload
 from app.imports.schemas import ImportRowIn
 from app.insatser.service import INSATS_ID, MAX_ID, get_insats
 from app.observability.metrics import REPORT_WRITES
-from app.reports.service import WriteOutcome, put_report
+from app.reports.service import ReportWrite, WriteOutcome, apply_writes, plan_writes
 
 Outcome = Literal["created", "updated", "unchanged"]
 _OUTCOMES: dict[WriteOutcome, Outcome] = {
@@ -101,16 +100,20 @@ def import_reports(
             valid.append(checked)
     valid.sort(key=lambda r: (r.row.insats_id, str(r.period), r.number))
     valid = _without_duplicates(valid, result)
-    insatser: dict[int, Insats] = {}  # held here: the session's identity map holds them weakly
+    writes = _writes(session, caller, valid, upload, result)
     with session.begin_nested() as work:
-        for row in valid:
-            outcome = _store(session, caller, row, upload, result, insatser, dry_run)
-            if outcome is not None:
-                result.count(outcome)
+        plan = plan_writes(session, caller, [w for _, w in writes], dry_run=dry_run)
+        for (row, write), outcome in zip(writes, plan.results, strict=True):
+            if isinstance(outcome, FinsamError):
+                _reject(row, write.insats.id, outcome, upload, result)
+            else:
+                result.count(_OUTCOMES[outcome.outcome])
         result.errors.sort(key=lambda e: e.row)
         result.accepted = not result.errors or (partial and result.imported > 0)
-        if dry_run or not result.accepted:
-            work.rollback()
+        if result.accepted and not dry_run:
+            apply_writes(session, caller, plan)
+        else:
+            work.rollback()  # the reports created to hold their place
     if not dry_run:
         count_writes(result)
     return result
@@ -173,39 +176,36 @@ def _without_duplicates(valid: list[_ValidRow], result: ImportResult) -> list[_V
     return kept
 
 
-def _store(
-    session: Session,
-    caller: Caller,
-    valid: _ValidRow,
-    upload: Upload,
-    result: ImportResult,
-    insatser: dict[int, Insats],
-    dry_run: bool,
-) -> Outcome | None:
-    """Write one row as a PUT would, in a SAVEPOINT so that a failing row leaves nothing; a
-    dry run decides it as a PUT would and writes and locks nothing."""
-    row, period = valid.row, valid.period
-    try:
-        insats = insatser.get(row.insats_id)
-        if insats is None:
-            insats = insatser[row.insats_id] = _writable_insats(session, caller, row.insats_id)
-        # A dry run writes nothing, so it needs no savepoint to undo a failed row.
-        with nullcontext() if dry_run else session.begin_nested():
-            _, outcome = put_report(
-                session,
-                caller,
-                insats,
-                period,
-                row.report,
-                _if_match(row.if_match),
-                dry_run=dry_run,
-            )
-    except FinsamError as exc:
-        shown_id = row.insats_id if 1 <= row.insats_id <= MAX_ID else None
-        for loc, msg in _row_errors(exc, upload):
-            result.errors.append(RowError(valid.number, shown_id, str(period), loc, msg, exc.code))
-        return None
-    return _OUTCOMES[outcome]
+def _writes(
+    session: Session, caller: Caller, valid: list[_ValidRow], upload: Upload, result: ImportResult
+) -> list[tuple[_ValidRow, ReportWrite]]:
+    """Each row whose insats the caller may write, as the write a PUT would make."""
+    insatser: dict[int, Insats | FinsamError] = {}
+    writes = []
+    for row in valid:
+        insats_id = row.row.insats_id
+        if insats_id not in insatser:
+            try:
+                insatser[insats_id] = _writable_insats(session, caller, insats_id)
+            except FinsamError as exc:
+                insatser[insats_id] = exc
+        insats = insatser[insats_id]
+        if isinstance(insats, FinsamError):
+            _reject(row, insats_id, insats, upload, result)
+            continue
+        write = ReportWrite(insats, row.period, row.row.report, _if_match(row.row.if_match))
+        writes.append((row, write))
+    return writes
+
+
+def _reject(
+    valid: _ValidRow, insats_id: int, exc: FinsamError, upload: Upload, result: ImportResult
+) -> None:
+    shown_id = insats_id if 1 <= insats_id <= MAX_ID else None
+    for loc, msg in _row_errors(exc, upload):
+        result.errors.append(
+            RowError(valid.number, shown_id, str(valid.period), loc, msg, exc.code)
+        )
 
 
 def _writable_insats(session: Session, caller: Caller, insats_id: int) -> Insats:

@@ -16,7 +16,7 @@ from app.auth.dependencies import (
     InsatsReportsForWrite,
     insats_reports_for_step,
 )
-from app.db.models import Insats, Report
+from app.db.models import Insats
 from app.domain.workflow import Step
 from app.errors import Code, FinsamError
 from app.observability.metrics import REPORT_WRITES
@@ -27,6 +27,7 @@ from app.reports.schemas import (
     ReportOut,
     StepIn,
 )
+from app.reports.store import StoredReport
 
 router = APIRouter(prefix="/api/v1/insatser/{insats_id}/reports", tags=["reports"])
 
@@ -44,7 +45,7 @@ IfMatch = Annotated[
 ]
 
 
-def _with_etag(response: Response, report: Report) -> ReportOut:
+def _with_etag(response: Response, report: StoredReport) -> ReportOut:
     response.headers["ETag"] = service.etag(report)
     return service.to_out(report)
 

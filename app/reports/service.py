@@ -3,16 +3,16 @@ optimistic concurrency and the approval workflow."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
 from enum import StrEnum
 
-from sqlalchemy import Select, func, select, update
-from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
-from sqlalchemy.orm.attributes import set_committed_value
 
-from app.audit.service import events, record
-from app.db.models import ClosedPeriod, Insats, Report, ReportFact, ReportRevision
+from app.audit.service import Event, events, record, record_many
+from app.db.models import Insats, Report, ReportRevision
 from app.domain.access import Caller, may_add_late_report
 from app.domain.measures import InsatsKind
 from app.domain.periods import Period
@@ -25,6 +25,7 @@ from app.domain.workflow import (
     next_status,
 )
 from app.errors import Code, FieldError, FinsamError
+from app.reports import store
 from app.reports.schemas import (
     EventOut,
     FactChange,
@@ -34,6 +35,7 @@ from app.reports.schemas import (
     ReportOut,
     RevisionOut,
 )
+from app.reports.store import StoredReport
 
 
 class WriteOutcome(StrEnum):
@@ -44,16 +46,15 @@ class WriteOutcome(StrEnum):
     UNCHANGED = "unchanged"
 
 
-def etag(report: Report) -> str:
+def etag(report: Report | StoredReport) -> str:
     """Changes with every revision and every workflow step."""
     return f'"{report.revision}-{report.status}"'
 
 
-def to_out(report: Report) -> ReportOut:
-    figures = from_facts(Fact(f.measure, f.category, f.gender, f.value) for f in report.facts)
+def to_out(report: StoredReport) -> ReportOut:
     return ReportOut.model_validate(
         {
-            **figures,
+            **from_facts(report.facts),
             "insats_id": report.insats_id,
             "period": report.period,
             "revision": report.revision,
@@ -92,69 +93,64 @@ def validate_report(insats: Insats, period: Period, data: ReportIn) -> list[Fact
     return to_facts(figures)
 
 
-def _locked_report(session: Session, insats_id: int, period: Period) -> tuple[Report, bool]:
-    """The report row for (insats, period), locked for this transaction; created if missing.
-
-    INSERT .. ON CONFLICT DO NOTHING then SELECT .. FOR UPDATE: two writers of the same new
-    report cannot both create it, and writers of one report queue behind each other, so each
-    sees the revision the previous one left and no update is lost.
-    """
-    inserted = session.scalar(
-        insert(Report)
-        .values(
-            insats_id=insats_id,
-            period=str(period),
-            period_kind=period.kind.value,
-            period_start=period.start,
-            period_end=period.end,
-            revision=1,
-        )
-        .on_conflict_do_nothing(index_elements=["insats_id", "period"])
-        .returning(Report.id)
-    )
-    query = _report_query(insats_id, period).with_for_update()
-    query = query.execution_options(populate_existing=True)
-    if inserted is None:
-        query = query.options(selectinload(Report.facts))
-    report = session.scalars(query).one()
-    if inserted is not None:
-        set_committed_value(report, "facts", [])  # just created: it has none to load
-    return report, inserted is not None
-
-
-def _report_query(insats_id: int, period: Period) -> Select[Report]:
-    return select(Report).where(Report.insats_id == insats_id, Report.period == str(period))
-
-
-def _current_report(session: Session, insats_id: int, period: Period) -> tuple[Report, bool]:
-    """The report for (insats, period) as stored now, unlocked, or a new unsaved one."""
-    query = _report_query(insats_id, period).options(selectinload(Report.facts))
-    report = session.scalars(query).one_or_none()
-    if report is not None:
-        return report, False
-    new = Report(insats_id=insats_id, period=str(period), revision=1, status="draft")
-    set_committed_value(new, "facts", [])
-    return new, True
-
-
-def period_closed_at(session: Session, forbund_id: int, period: Period) -> datetime | None:
+def closed_at(closed: Sequence[tuple[date, date, datetime]], period: Period) -> datetime | None:
     """When the förbund closed a period overlapping `period` (the latest such), if it did.
 
     Overlapping, not only containing: a year's report restates its halves' flows (the
     summaries prefer it to them), so with 2022H1 closed a new or changed `2022` would change
     closed figures; and closing 2022 closes its halves, tertials and quarters.
     """
-    return session.scalar(
-        select(func.max(ClosedPeriod.closed_at)).where(
-            ClosedPeriod.forbund_id == forbund_id,
-            ClosedPeriod.period_start <= period.end,
-            ClosedPeriod.period_end >= period.start,
-        )
-    )
+    overlapping = [at for start, end, at in closed if start <= period.end and end >= period.start]
+    return max(overlapping, default=None)
 
 
-def _check_preconditions(report: Report, insats: Insats, if_match: str | None) -> None:
-    if if_match is None and insats.forbund.require_if_match:
+def period_closed_at(session: Session, forbund_id: int, period: Period) -> datetime | None:
+    """`closed_at` for one förbund's period, from what is stored."""
+    return closed_at(store.closed_periods(session, [forbund_id]).get(forbund_id, []), period)
+
+
+def decide(
+    stored: StoredReport,
+    created: bool,
+    facts: Sequence[Fact],
+    note: str | None,
+    if_match: str | None,
+    *,
+    require_if_match: bool,
+    period_closed: datetime | None,
+    may_add_late: bool,
+) -> WriteOutcome:
+    """What writing `facts` and `note` over `stored` does, or the FinsamError refusing it.
+
+    `created`: there was no report, `stored` is the one the write creates. Sending what is
+    already stored changes nothing, so retries are safe.
+    """
+    if created:
+        if if_match is not None:  # "*" too: it means "only if it exists" (RFC 9110)
+            raise FinsamError(
+                Code.PRECONDITION_FAILED, "If-Match was sent, but there is no report to match yet."
+            )
+        if period_closed is not None and not may_add_late:
+            raise FinsamError(
+                Code.PERIOD_CLOSED,
+                f"Period {stored.period} is closed; ask the förbund to add late reports.",
+            )
+        return WriteOutcome.CREATED
+    if stored.facts == tuple(facts) and stored.note == note:
+        # The change is already there (a retry whose first response was lost): success,
+        # whatever If-Match says (RFC 9110 13.1.1), so re-sending a period is always safe.
+        return WriteOutcome.UNCHANGED
+    _check_preconditions(stored, require_if_match, if_match)
+    refusal = change_refusal(ReportStatus(stored.status), period_closed, stored.reopened_at)
+    if refusal:
+        raise FinsamError(refusal.code, f"The report for {stored.period} cannot change: {refusal}.")
+    return WriteOutcome.REPLACED
+
+
+def _check_preconditions(
+    report: Report | StoredReport, require_if_match: bool, if_match: str | None
+) -> None:
+    if if_match is None and require_if_match:
         raise FinsamError(
             Code.PRECONDITION_REQUIRED,
             "This förbund requires If-Match on replacements: send the ETag "
@@ -174,17 +170,139 @@ def _tags(header: str) -> set[str]:
     return {t.strip() for t in header.split(",")}
 
 
-def _snapshot(session: Session, report: Report, caller: Caller | None) -> None:
-    session.add(
-        ReportRevision(
-            report_id=report.id,
-            revision=report.revision,
-            facts=[list(Fact(f.measure, f.category, f.gender, f.value)) for f in report.facts],
-            note=report.note,
-            changed_by=caller.key_id if caller else None,
-            changed_by_label=caller.label if caller else None,
-        )
+@dataclass(frozen=True)
+class ReportWrite:
+    """One report to create or replace, as a PUT gives it: the insats is the caller's to write."""
+
+    insats: Insats
+    period: Period
+    data: ReportIn
+    if_match: str | None = None
+
+    @property
+    def key(self) -> store.Key:
+        return (self.insats.id, str(self.period))
+
+
+@dataclass(frozen=True)
+class Written:
+    """What a write did (or, in a dry run, would do) and the report it leaves."""
+
+    report: StoredReport
+    outcome: WriteOutcome
+
+
+@dataclass
+class WritePlan:
+    """`plan_writes`' decisions, in the order of its writes: `apply_writes` stores them."""
+
+    results: list[Written | FinsamError]
+    dry_run: bool
+    # Reports created to hold their place (and their lock) whose write was refused after all.
+    refused_created: list[int] = field(default_factory=list)
+    insatser: dict[int, Insats] = field(default_factory=dict)
+
+
+def plan_writes(
+    session: Session, caller: Caller, writes: Sequence[ReportWrite], *, dry_run: bool = False
+) -> WritePlan:
+    """Validate and decide every write against what is stored, each as its PUT would.
+
+    Not a dry run: every report written is locked (created if missing) until the transaction
+    ends, so the decisions hold when `apply_writes` stores them. A dry run reads what is
+    stored and locks and creates nothing. The writes must name distinct reports.
+    """
+    results: list[Written | FinsamError | None] = [None] * len(writes)
+    valid: dict[store.Key, tuple[int, ReportWrite, tuple[Fact, ...]]] = {}
+    for i, write in enumerate(writes):
+        try:
+            facts = tuple(sorted(validate_report(write.insats, write.period, write.data)))
+        except FinsamError as error:
+            results[i] = error
+            continue
+        if write.key in valid:
+            raise ValueError(f"two writes of one report: {write.key}")
+        valid[write.key] = (i, write, facts)
+    ordered = sorted(valid)
+    new = [
+        store.NewReport(key[0], valid[key][1].period, valid[key][1].data.note) for key in ordered
+    ]
+    if dry_run:
+        reports, created = store.read(session, ordered), set[store.Key]()
+        for n in new:
+            if n.key not in reports:
+                reports[n.key] = StoredReport.unsaved(n.insats_id, n.period, n.note)
+                created.add(n.key)
+    else:
+        reports, created = store.lock_or_create(session, new, caller.key_id)
+    closed = store.closed_periods(session, {w.insats.forbund_id for _, w, _ in valid.values()})
+    plan = WritePlan([], dry_run)
+    for key in ordered:
+        i, write, facts = valid[key]
+        stored = reports[key]
+        plan.insatser[write.insats.id] = write.insats
+        try:
+            outcome = decide(
+                stored,
+                key in created,
+                facts,
+                write.data.note,
+                write.if_match,
+                require_if_match=write.insats.forbund.require_if_match,
+                period_closed=closed_at(closed.get(write.insats.forbund_id, []), write.period),
+                may_add_late=may_add_late_report(caller),
+            )
+        except FinsamError as error:
+            results[i] = error
+            if key in created and stored.id is not None:
+                plan.refused_created.append(stored.id)
+            continue
+        if outcome is WriteOutcome.REPLACED:
+            stored = replace(
+                stored,
+                revision=stored.revision + 1,
+                status=after_change(ReportStatus(stored.status)).value,
+                note=write.data.note,
+                facts=facts,
+            )
+        elif outcome is WriteOutcome.CREATED:
+            stored = replace(stored, facts=facts)
+        results[i] = Written(stored, outcome)
+    plan.results = [r for r in results if r is not None]
+    return plan
+
+
+def apply_writes(session: Session, caller: Caller, plan: WritePlan) -> WritePlan:
+    """Store what `plan_writes` decided: facts, history and audit trail, one statement each.
+    Returns the plan with the reports as stored (their `updated_at`)."""
+    if plan.dry_run:
+        return plan
+    store.delete(session, plan.refused_created)
+    written = [r for r in plan.results if isinstance(r, Written)]
+    created = [w.report for w in written if w.outcome is WriteOutcome.CREATED]
+    changed = [w.report for w in written if w.outcome is WriteOutcome.REPLACED]
+    stamped = store.replace_facts(session, created, changed, caller.key_id, caller.label)
+    now = {r.id: r for r in stamped}
+    record_many(
+        session,
+        caller,
+        [
+            Event(
+                f"report.{w.outcome.value}",
+                plan.insatser[w.report.insats_id].forbund_id,
+                w.report.id,
+                f"insats {w.report.insats_id} {w.report.period}",
+                {"revision": w.report.revision},
+            )
+            for w in written
+            if w.outcome is not WriteOutcome.UNCHANGED
+        ],
     )
+    plan.results = [
+        Written(now[r.report.id], r.outcome) if isinstance(r, Written) and r.report.id in now else r
+        for r in plan.results
+    ]
+    return plan
 
 
 def put_report(
@@ -194,72 +312,13 @@ def put_report(
     period: Period,
     data: ReportIn,
     if_match: str | None = None,
-    *,
-    dry_run: bool = False,
-) -> tuple[Report, WriteOutcome]:
-    """Create or replace the report; returns it and what the write did.
-
-    Sending what is already stored changes nothing (same revision), so retries are safe.
-    A dry run decides exactly as a write would, from what is stored now, and writes and locks
-    nothing (a report it would create is returned unsaved).
-    """
-    facts = validate_report(insats, period, data)
-    if dry_run:
-        report, created = _current_report(session, insats.id, period)
-    else:
-        report, created = _locked_report(session, insats.id, period)
-    closed_at = period_closed_at(session, insats.forbund_id, period)
-    if created:
-        if if_match is not None:  # "*" too: it means "only if it exists" (RFC 9110)
-            raise FinsamError(
-                Code.PRECONDITION_FAILED, "If-Match was sent, but there is no report to match yet."
-            )
-        if closed_at is not None and not may_add_late_report(caller):
-            raise FinsamError(
-                Code.PERIOD_CLOSED,
-                f"Period {period} is closed; ask the förbund to add late reports.",
-            )
-    else:
-        stored = sorted(Fact(f.measure, f.category, f.gender, f.value) for f in report.facts)
-        if stored == sorted(facts) and report.note == data.note:
-            # The change is already there (a retry whose first response was lost): success,
-            # whatever If-Match says (RFC 9110 13.1.1), so re-sending a period is always safe.
-            return report, WriteOutcome.UNCHANGED
-        _check_preconditions(report, insats, if_match)
-        refusal = change_refusal(ReportStatus(report.status), closed_at, report.reopened_at)
-        if refusal:
-            raise FinsamError(refusal.code, f"The report for {period} cannot change: {refusal}.")
-    if dry_run:
-        return report, WriteOutcome.CREATED if created else WriteOutcome.REPLACED
-    changed: dict[str, object] = {"note": data.note, "updated_by": caller.key_id}
-    if not created:
-        changed["revision"] = report.revision + 1
-        changed["status"] = after_change(ReportStatus(report.status)).value
-    # One UPDATE that also gives back the time the database stored (now(), the
-    # transaction's), where the ORM would read it with a second SELECT.
-    changed["updated_at"] = session.execute(
-        update(Report)
-        .where(Report.id == report.id)
-        .values(**changed, updated_at=func.now())
-        .returning(Report.updated_at)
-        .execution_options(synchronize_session=False)
-    ).scalar_one()
-    for name, value in changed.items():
-        set_committed_value(report, name, value)
-    report.facts = [ReportFact(**fact._asdict()) for fact in sorted(facts)]
-    session.flush()
-    _snapshot(session, report, caller)
-    record(
-        session,
-        caller,
-        "report.created" if created else "report.replaced",
-        forbund_id=insats.forbund_id,
-        report_id=report.id,
-        target=f"insats {insats.id} {period}",
-        detail={"revision": report.revision},
-    )
-    session.flush()
-    return report, WriteOutcome.CREATED if created else WriteOutcome.REPLACED
+) -> tuple[StoredReport, WriteOutcome]:
+    """Create or replace the report; returns it and what the write did (a PUT)."""
+    plan = plan_writes(session, caller, [ReportWrite(insats, period, data, if_match)])
+    (result,) = apply_writes(session, caller, plan).results
+    if isinstance(result, FinsamError):
+        raise result
+    return result.report, result.outcome
 
 
 def take_step(
@@ -270,7 +329,7 @@ def take_step(
     step: Step,
     comment: str | None,
     if_match: str | None = None,
-) -> Report:
+) -> StoredReport:
     """Submit, approve, return or reopen a report (the caller may take the step on the
     insats's reports: `may_take_step`); every step is audited."""
     report = session.scalars(
@@ -278,11 +337,12 @@ def take_step(
         .where(Report.insats_id == insats.id, Report.period == str(period))
         .with_for_update()
         .options(selectinload(Report.facts))
+        .execution_options(populate_existing=True)  # reports are written through Core
     ).one_or_none()
     if report is None:
         raise FinsamError(Code.NOT_FOUND, f"The insats has no report for {period}.")
     if if_match is not None:
-        _check_preconditions(report, insats, if_match)
+        _check_preconditions(report, insats.forbund.require_if_match, if_match)
     status = ReportStatus(report.status)
     target = next_status(step, status)
     closed_at = period_closed_at(session, insats.forbund_id, period)
@@ -317,7 +377,7 @@ def take_step(
             "comment": comment,
         },
     )
-    return report
+    return StoredReport.of(report)
 
 
 def _past(step: Step) -> str:
@@ -329,25 +389,31 @@ def _past(step: Step) -> str:
     }[step.value]
 
 
-def get_report(session: Session, insats_id: int, period: Period) -> Report:
+def _stored(session: Session, insats_id: int, period: Period) -> Report:
     report = session.scalar(
         select(Report)
         .where(Report.insats_id == insats_id, Report.period == str(period))
         .options(selectinload(Report.facts))
+        .execution_options(populate_existing=True)
     )
     if report is None:
         raise FinsamError(Code.NOT_FOUND, f"The insats has no report for {period}.")
     return report
 
 
-def list_reports(session: Session, insats_id: int) -> list[Report]:
+def get_report(session: Session, insats_id: int, period: Period) -> StoredReport:
+    return StoredReport.of(_stored(session, insats_id, period))
+
+
+def list_reports(session: Session, insats_id: int) -> list[StoredReport]:
     query = (
         select(Report)
         .where(Report.insats_id == insats_id)
         .order_by(Report.period_start, Report.period_end.desc())
         .options(selectinload(Report.facts))
+        .execution_options(populate_existing=True)
     )
-    return list(session.scalars(query))
+    return [StoredReport.of(r) for r in session.scalars(query)]
 
 
 def revisions(session: Session, report_id: int) -> list[ReportRevision]:
@@ -361,7 +427,7 @@ def revisions(session: Session, report_id: int) -> list[ReportRevision]:
 
 def history(session: Session, insats: Insats, period: Period) -> HistoryOut:
     """Every revision (who, when, which numbers changed) and every workflow step, oldest first."""
-    report = get_report(session, insats.id, period)
+    report = _stored(session, insats.id, period)
     out: list[RevisionOut] = []
     previous: list[Fact] = []
     previous_note: str | None = None
