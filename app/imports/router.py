@@ -220,7 +220,7 @@ def import_reports(
     Every row is checked and stored exactly as `PUT /api/v1/insatser/{id}/reports/{period}`
     would, in one transaction: one bad row rejects the whole import (422, nothing written)
     unless `partial=true`. The summary counts created, updated and unchanged reports and
-    names every rejected row and field. At most 5,000 rows.
+    names every rejected row and field. At most 10,000 rows.
     """
     upload = _read(body)
     return _import(upload, session, caller, idempotency, dry_run=dry_run, partial=partial)
@@ -256,7 +256,7 @@ def import_reports_csv(
     the columns of `GET /api/v1/imports/template.csv`; an empty cell is not reported, never 0.
 
     The same import as `POST /api/v1/imports`, with the same rules, parameters and summary;
-    errors name the line and the column. At most 5,000 rows.
+    errors name the line and the column. At most 10,000 rows.
     """
     if body.media_type != CSV:
         raise FinsamError(

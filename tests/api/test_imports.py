@@ -119,8 +119,8 @@ def test_an_import_at_the_cap_with_every_row_bad_reports_every_row_and_field(
 ) -> None:
     """MAX_ROWS rows, each bad in one of four ways: every one is reported, by row and field,
     and nothing is written."""
-    ids = insatser(api, 50)
     periods = [f"{year}{form}" for year in range(2010, 2020) for form in FORMS]
+    ids = insatser(api, -(-MAX_ROWS // len(periods)))
     body = rows(ids, periods)[:MAX_ROWS]
     assert len(body) == MAX_ROWS
     expected: dict[int, list[str | int]] = {}

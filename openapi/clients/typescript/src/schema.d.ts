@@ -393,7 +393,7 @@ export interface paths {
          *     Every row is checked and stored exactly as `PUT /api/v1/insatser/{id}/reports/{period}`
          *     would, in one transaction: one bad row rejects the whole import (422, nothing written)
          *     unless `partial=true`. The summary counts created, updated and unchanged reports and
-         *     names every rejected row and field. At most 5,000 rows.
+         *     names every rejected row and field. At most 10,000 rows.
          */
         post: operations["importReports"];
         delete?: never;
@@ -417,7 +417,7 @@ export interface paths {
          *     the columns of `GET /api/v1/imports/template.csv`; an empty cell is not reported, never 0.
          *
          *     The same import as `POST /api/v1/imports`, with the same rules, parameters and summary;
-         *     errors name the line and the column. At most 5,000 rows.
+         *     errors name the line and the column. At most 10,000 rows.
          */
         post: operations["importReportsCsv"];
         delete?: never;
@@ -5285,7 +5285,7 @@ export interface operations {
                 "application/json": {
                     /**
                      * Reports
-                     * @description Rapporter: at most 5,000 rows per import.
+                     * @description Rapporter: at most 10,000 rows per import.
                      */
                     reports: {
                         /**
@@ -5359,7 +5359,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rejected, nothing written (`import-rejected`): the summary with every bad row and field, each with its `code`. A body that cannot be read at all (not JSON, a CSV header with unknown columns, more than 5,000 rows) gets a plain problem with `errors: [{loc, msg}]`. Validation failed: `personal-identity-number`, `control-character`, `limit-exceeded`, `validation-failed`, `idempotency-key-reused`, `import-rejected` (docs/problems.md). */
+            /** @description Rejected, nothing written (`import-rejected`): the summary with every bad row and field, each with its `code`. A body that cannot be read at all (not JSON, a CSV header with unknown columns, more than 10,000 rows) gets a plain problem with `errors: [{loc, msg}]`. Validation failed: `personal-identity-number`, `control-character`, `limit-exceeded`, `validation-failed`, `idempotency-key-reused`, `import-rejected` (docs/problems.md). */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5452,7 +5452,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rejected, nothing written (`import-rejected`): the summary with every bad row and field, each with its `code`. A body that cannot be read at all (not JSON, a CSV header with unknown columns, more than 5,000 rows) gets a plain problem with `errors: [{loc, msg}]`. Validation failed: `personal-identity-number`, `control-character`, `limit-exceeded`, `validation-failed`, `idempotency-key-reused`, `import-rejected` (docs/problems.md). */
+            /** @description Rejected, nothing written (`import-rejected`): the summary with every bad row and field, each with its `code`. A body that cannot be read at all (not JSON, a CSV header with unknown columns, more than 10,000 rows) gets a plain problem with `errors: [{loc, msg}]`. Validation failed: `personal-identity-number`, `control-character`, `limit-exceeded`, `validation-failed`, `idempotency-key-reused`, `import-rejected` (docs/problems.md). */
             422: {
                 headers: {
                     [name: string]: unknown;

@@ -21,7 +21,7 @@ class ImportIn:
     bad row is named rather than the first), not by FastAPI.
 
         Attributes:
-            reports (list[ImportRowIn]): Rapporter: at most 5,000 rows per import.
+            reports (list[ImportRowIn]): Rapporter: at most 10,000 rows per import.
     """
 
     reports: list[ImportRowIn]

@@ -132,7 +132,7 @@ def sync_detailed(
     Every row is checked and stored exactly as `PUT /api/v1/insatser/{id}/reports/{period}`
     would, in one transaction: one bad row rejects the whole import (422, nothing written)
     unless `partial=true`. The summary counts created, updated and unchanged reports and
-    names every rejected row and field. At most 5,000 rows.
+    names every rejected row and field. At most 10,000 rows.
 
     Args:
         dry_run (bool | Unset): Provkörning: validate every row and count what would be created,
@@ -187,7 +187,7 @@ def sync(
     Every row is checked and stored exactly as `PUT /api/v1/insatser/{id}/reports/{period}`
     would, in one transaction: one bad row rejects the whole import (422, nothing written)
     unless `partial=true`. The summary counts created, updated and unchanged reports and
-    names every rejected row and field. At most 5,000 rows.
+    names every rejected row and field. At most 10,000 rows.
 
     Args:
         dry_run (bool | Unset): Provkörning: validate every row and count what would be created,
@@ -237,7 +237,7 @@ async def asyncio_detailed(
     Every row is checked and stored exactly as `PUT /api/v1/insatser/{id}/reports/{period}`
     would, in one transaction: one bad row rejects the whole import (422, nothing written)
     unless `partial=true`. The summary counts created, updated and unchanged reports and
-    names every rejected row and field. At most 5,000 rows.
+    names every rejected row and field. At most 10,000 rows.
 
     Args:
         dry_run (bool | Unset): Provkörning: validate every row and count what would be created,
@@ -290,7 +290,7 @@ async def asyncio(
     Every row is checked and stored exactly as `PUT /api/v1/insatser/{id}/reports/{period}`
     would, in one transaction: one bad row rejects the whole import (422, nothing written)
     unless `partial=true`. The summary counts created, updated and unchanged reports and
-    names every rejected row and field. At most 5,000 rows.
+    names every rejected row and field. At most 10,000 rows.
 
     Args:
         dry_run (bool | Unset): Provkörning: validate every row and count what would be created,

@@ -128,7 +128,7 @@ def sync_detailed(
     the columns of `GET /api/v1/imports/template.csv`; an empty cell is not reported, never 0.
 
     The same import as `POST /api/v1/imports`, with the same rules, parameters and summary;
-    errors name the line and the column. At most 5,000 rows.
+    errors name the line and the column. At most 10,000 rows.
 
     Args:
         dry_run (bool | Unset): Provkörning: validate every row and count what would be created,
@@ -176,7 +176,7 @@ def sync(
     the columns of `GET /api/v1/imports/template.csv`; an empty cell is not reported, never 0.
 
     The same import as `POST /api/v1/imports`, with the same rules, parameters and summary;
-    errors name the line and the column. At most 5,000 rows.
+    errors name the line and the column. At most 10,000 rows.
 
     Args:
         dry_run (bool | Unset): Provkörning: validate every row and count what would be created,
@@ -219,7 +219,7 @@ async def asyncio_detailed(
     the columns of `GET /api/v1/imports/template.csv`; an empty cell is not reported, never 0.
 
     The same import as `POST /api/v1/imports`, with the same rules, parameters and summary;
-    errors name the line and the column. At most 5,000 rows.
+    errors name the line and the column. At most 10,000 rows.
 
     Args:
         dry_run (bool | Unset): Provkörning: validate every row and count what would be created,
@@ -265,7 +265,7 @@ async def asyncio(
     the columns of `GET /api/v1/imports/template.csv`; an empty cell is not reported, never 0.
 
     The same import as `POST /api/v1/imports`, with the same rules, parameters and summary;
-    errors name the line and the column. At most 5,000 rows.
+    errors name the line and the column. At most 10,000 rows.
 
     Args:
         dry_run (bool | Unset): Provkörning: validate every row and count what would be created,
