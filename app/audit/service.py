@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import uuid
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypedDict
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.db.models import AuditEvent
@@ -25,7 +25,7 @@ def record(
 ) -> AuditEvent:
     """Add an event; `caller` None is the operator at the command line."""
     event = AuditEvent(
-        **_actor(caller),
+        **actor(caller),
         action=action,
         forbund_id=forbund_id,
         report_id=report_id,
@@ -38,23 +38,24 @@ def record(
 
 @dataclass(frozen=True)
 class Event:
-    """One event of `record_many`."""
+    """An event of a report write, stored with its revision (`app.reports.store`)."""
 
     action: str
     forbund_id: int | None
-    report_id: int | None
     target: str
     detail: dict[str, Any]
 
 
-def record_many(session: Session, caller: Caller | None, batch: Sequence[Event]) -> None:
-    """Add many events in one statement, as `record` adds one (an import's rows)."""
-    if batch:
-        actor = _actor(caller)
-        session.execute(insert(AuditEvent), [{**actor, **vars(e)} for e in batch])
+class Actor(TypedDict):
+    """Who an event names: the key (its id and label, never its token)."""
+
+    key_id: uuid.UUID | None
+    key_label: str | None
 
 
-def _actor(caller: Caller | None) -> dict[str, Any]:
+def actor(caller: Caller | None) -> Actor:
+    """The key columns of `caller`'s events; None is the operator at the command line.
+    (Reports store their events with their revisions: `app.reports.store`.)"""
     return {
         "key_id": caller.key_id if caller else None,
         "key_label": caller.label if caller else "finsam command line",

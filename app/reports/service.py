@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime
+from datetime import datetime
 from enum import StrEnum
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
-from app.audit.service import Event, events, record, record_many
+from app.audit.service import Event, actor, events, record
 from app.db.models import Insats, Report, ReportRevision
 from app.domain.access import Caller, may_add_late_report
 from app.domain.measures import InsatsKind
@@ -91,22 +91,6 @@ def validate_report(insats: Insats, period: Period, data: ReportIn) -> list[Fact
         detail = "; ".join(v.msg for v in violations)
         raise FinsamError(Code.INCONSISTENT_FIGURES, detail, errors=errors)
     return to_facts(figures)
-
-
-def closed_at(closed: Sequence[tuple[date, date, datetime]], period: Period) -> datetime | None:
-    """When the förbund closed a period overlapping `period` (the latest such), if it did.
-
-    Overlapping, not only containing: a year's report restates its halves' flows (the
-    summaries prefer it to them), so with 2022H1 closed a new or changed `2022` would change
-    closed figures; and closing 2022 closes its halves, tertials and quarters.
-    """
-    overlapping = [at for start, end, at in closed if start <= period.end and end >= period.start]
-    return max(overlapping, default=None)
-
-
-def period_closed_at(session: Session, forbund_id: int, period: Period) -> datetime | None:
-    """`closed_at` for one förbund's period, from what is stored."""
-    return closed_at(store.closed_periods(session, [forbund_id]).get(forbund_id, []), period)
 
 
 def decide(
@@ -224,18 +208,12 @@ def plan_writes(
             raise ValueError(f"two writes of one report: {write.key}")
         valid[write.key] = (i, write, facts)
     ordered = sorted(valid)
-    new = [
-        store.NewReport(key[0], valid[key][1].period, valid[key][1].data.note) for key in ordered
-    ]
+    new = [store.NewReport(k[0], valid[k][1].period, valid[k][1].data.note) for k in ordered]
     if dry_run:
-        reports, created = store.read(session, ordered), set[store.Key]()
-        for n in new:
-            if n.key not in reports:
-                reports[n.key] = StoredReport.unsaved(n.insats_id, n.period, n.note)
-                created.add(n.key)
+        reports = store.read(session, new)
+        created = {key for key, report in reports.items() if report.id is None}
     else:
         reports, created = store.lock_or_create(session, new, caller.key_id)
-    closed = store.closed_periods(session, {w.insats.forbund_id for _, w, _ in valid.values()})
     plan = WritePlan([], dry_run)
     for key in ordered:
         i, write, facts = valid[key]
@@ -249,7 +227,7 @@ def plan_writes(
                 write.data.note,
                 write.if_match,
                 require_if_match=write.insats.forbund.require_if_match,
-                period_closed=closed_at(closed.get(write.insats.forbund_id, []), write.period),
+                period_closed=stored.period_closed_at,
                 may_add_late=may_add_late_report(caller),
             )
         except FinsamError as error:
@@ -273,36 +251,32 @@ def plan_writes(
 
 
 def apply_writes(session: Session, caller: Caller, plan: WritePlan) -> WritePlan:
-    """Store what `plan_writes` decided: facts, history and audit trail, one statement each.
-    Returns the plan with the reports as stored (their `updated_at`)."""
+    """Store what `plan_writes` decided: facts, history and audit trail, in two statements
+    whatever the number of reports. Returns the plan with the reports as stored."""
     if plan.dry_run:
         return plan
     store.delete(session, plan.refused_created)
     written = [r for r in plan.results if isinstance(r, Written)]
     created = [w.report for w in written if w.outcome is WriteOutcome.CREATED]
     changed = [w.report for w in written if w.outcome is WriteOutcome.REPLACED]
-    stamped = store.replace_facts(session, created, changed, caller.key_id, caller.label)
+    events = [_event(plan, r, "report.created") for r in created]
+    events += [_event(plan, r, "report.replaced") for r in changed]
+    stamped = store.store_revisions(session, created, changed, actor(caller), events)
     now = {r.id: r for r in stamped}
-    record_many(
-        session,
-        caller,
-        [
-            Event(
-                f"report.{w.outcome.value}",
-                plan.insatser[w.report.insats_id].forbund_id,
-                w.report.id,
-                f"insats {w.report.insats_id} {w.report.period}",
-                {"revision": w.report.revision},
-            )
-            for w in written
-            if w.outcome is not WriteOutcome.UNCHANGED
-        ],
-    )
     plan.results = [
         Written(now[r.report.id], r.outcome) if isinstance(r, Written) and r.report.id in now else r
         for r in plan.results
     ]
     return plan
+
+
+def _event(plan: WritePlan, report: StoredReport, action: str) -> Event:
+    return Event(
+        action,
+        plan.insatser[report.insats_id].forbund_id,
+        f"insats {report.insats_id} {report.period}",
+        {"revision": report.revision},
+    )
 
 
 def put_report(
@@ -345,7 +319,7 @@ def take_step(
         _check_preconditions(report, insats.forbund.require_if_match, if_match)
     status = ReportStatus(report.status)
     target = next_status(step, status)
-    closed_at = period_closed_at(session, insats.forbund_id, period)
+    closed_at = store.period_closed_at(session, insats.id, period)
     if step is Step.REOPEN and target is None and closed_at is not None:
         target = status  # reopening a closed period's report lets it change, status as it is
     if target is None:

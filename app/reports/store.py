@@ -12,16 +12,18 @@ other in a cycle, and each sees the revision the other left (no lost update).
 
 from __future__ import annotations
 
+import json
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Row, insert, select, text
+from sqlalchemy import Row, text
 from sqlalchemy.orm import Session
 
-from app.db.models import ClosedPeriod, Report, ReportRevision
+from app.audit.service import Actor, Event
+from app.db.models import Report
 from app.domain.periods import Period
 from app.domain.reports import Fact
 
@@ -41,6 +43,8 @@ class StoredReport:
     note: str | None
     reopened_at: datetime | None
     updated_at: datetime | None
+    # When its förbund closed a period overlapping its period (None: not closed, or not read).
+    period_closed_at: datetime | None = None
     facts: tuple[Fact, ...] = ()
 
     @property
@@ -59,12 +63,8 @@ class StoredReport:
             report.note,
             report.reopened_at,
             report.updated_at,
-            tuple(facts),
+            facts=tuple(facts),
         )
-
-    @classmethod
-    def unsaved(cls, insats_id: int, period: Period, note: str | None) -> StoredReport:
-        return cls(None, insats_id, str(period), 1, "draft", note, None, None)
 
 
 @dataclass(frozen=True)
@@ -80,11 +80,37 @@ class NewReport:
         return (self.insats_id, str(self.period))
 
 
-_COLUMNS = "id, insats_id, period, revision, status, note, reopened_at, updated_at"
+_COLUMNS = ("id", "insats_id", "period", "revision", "status", "note", "reopened_at", "updated_at")
+
+
+def _closed_at(alias: str) -> str:
+    """When the förbund of `alias`'s insats closed a period overlapping `alias`'s period (the
+    latest such), or NULL.
+
+    Overlapping, not only containing: a year's report restates its halves' flows (the
+    summaries prefer it to them), so with 2022H1 closed a new or changed `2022` would change
+    closed figures; and closing 2022 closes its halves, tertials and quarters.
+    """
+    return f"""(
+        SELECT max(c.closed_at) FROM closed_periods AS c
+        JOIN insatser AS i ON i.forbund_id = c.forbund_id
+        WHERE i.id = {alias}.insats_id
+          AND c.period_start <= {alias}.period_end AND c.period_end >= {alias}.period_start
+    ) AS period_closed_at"""
+
+
+def _returning(alias: str) -> str:
+    return ", ".join(f"{alias}.{c}" for c in _COLUMNS) + ", " + _closed_at(alias)
+
+
+# The keys of the reports a statement is about, with their periods' bounds.
+_KEYS = """unnest(CAST(:insats_ids AS integer[]), CAST(:periods AS varchar[]),
+                  CAST(:starts AS date[]), CAST(:ends AS date[]))
+           AS k(insats_id, period, period_start, period_end)"""
 
 _CREATE = text(f"""
-    INSERT INTO reports (insats_id, period, period_kind, period_start, period_end,
-                         revision, note, updated_by)
+    INSERT INTO reports AS r (insats_id, period, period_kind, period_start, period_end,
+                              revision, note, updated_by)
     SELECT k.insats_id, k.period, k.kind, k.period_start, k.period_end, 1, k.note,
            CAST(:updated_by AS uuid)
     FROM unnest(CAST(:insats_ids AS integer[]), CAST(:periods AS varchar[]),
@@ -93,28 +119,47 @@ _CREATE = text(f"""
          WITH ORDINALITY AS k(insats_id, period, kind, period_start, period_end, note, n)
     ORDER BY k.n
     ON CONFLICT (insats_id, period) DO NOTHING
-    RETURNING {_COLUMNS}
+    RETURNING {_returning("r")}
 """)
 
-_READ = f"""
-    SELECT {", ".join("r." + c.strip() for c in _COLUMNS.split(","))}
-    FROM reports AS r
-    JOIN unnest(CAST(:insats_ids AS integer[]), CAST(:periods AS varchar[]))
-         AS k(insats_id, period) ON r.insats_id = k.insats_id AND r.period = k.period
-    ORDER BY r.insats_id, r.period
-"""
-_SELECT = text(_READ)
-_LOCK = text(_READ + " FOR UPDATE OF r")
+# A report's facts as four arrays beside it (NULL when it has none).
+_FACTS = """LEFT JOIN LATERAL (
+        SELECT array_agg(f.measure) AS measures, array_agg(f.category) AS categories,
+               array_agg(f.gender) AS genders, array_agg(f.value) AS fact_values
+        FROM report_facts AS f WHERE f.report_id = r.id
+    ) AS f ON true"""
 
-_FACTS = text("""
-    SELECT report_id, measure, category, gender, value FROM report_facts
-    WHERE report_id = ANY(CAST(:ids AS integer[]))
+_LOCK = text(f"""
+    SELECT {_returning("r")}, f.measures, f.categories, f.genders, f.fact_values
+    FROM reports AS r JOIN {_KEYS} ON r.insats_id = k.insats_id AND r.period = k.period
+    {_FACTS}
+    ORDER BY r.insats_id, r.period
+    FOR UPDATE OF r
+""")
+
+# Every key, stored or not: a report not stored has a NULL id, and the closed period its
+# creation would meet.
+_READ = text(f"""
+    SELECT {", ".join(f"r.{c}" for c in _COLUMNS if c not in ("insats_id", "period"))},
+           k.insats_id, k.period, {_closed_at("k")},
+           f.measures, f.categories, f.genders, f.fact_values
+    FROM {_KEYS} LEFT JOIN reports AS r ON r.insats_id = k.insats_id AND r.period = k.period
+    {_FACTS}
+""")
+
+_CLOSED_AT = text(f"""
+    SELECT {_closed_at("k")}
+    FROM (SELECT CAST(:insats_id AS integer) AS insats_id, CAST(:start AS date) AS period_start,
+                 CAST(:end AS date) AS period_end) AS k
 """)
 
 _DELETE_REPORTS = text("DELETE FROM reports WHERE id = ANY(CAST(:ids AS integer[]))")
-_DELETE_FACTS = text("DELETE FROM report_facts WHERE report_id = ANY(CAST(:ids AS integer[]))")
 
+# New revisions of stored reports: their old facts go in the same statement.
 _UPDATE = text("""
+    WITH old_facts AS (
+        DELETE FROM report_facts WHERE report_id = ANY(CAST(:ids AS integer[]))
+    )
     UPDATE reports AS r
     SET revision = k.revision, status = k.status, note = k.note,
         updated_by = CAST(:updated_by AS uuid), updated_at = now()
@@ -125,16 +170,48 @@ _UPDATE = text("""
     RETURNING r.id, r.updated_at
 """)
 
-_INSERT_FACTS = text("""
-    INSERT INTO report_facts (report_id, measure, category, gender, value)
-    SELECT * FROM unnest(CAST(:ids AS integer[]), CAST(:measures AS varchar[]),
-                         CAST(:categories AS varchar[]), CAST(:genders AS varchar[]),
-                         CAST(:values AS integer[]))
+# What every written revision stores, in one statement: its facts, its row in the history
+# and its audit event (`app.audit.service.actor` gives the key's columns).
+_WRITE = text("""
+    WITH facts AS (
+        INSERT INTO report_facts (report_id, measure, category, gender, value)
+        SELECT * FROM unnest(CAST(:fact_ids AS integer[]), CAST(:measures AS varchar[]),
+                             CAST(:categories AS varchar[]), CAST(:genders AS varchar[]),
+                             CAST(:values AS integer[]))
+    ), history AS (
+        INSERT INTO report_revisions (report_id, revision, facts, note, changed_by,
+                                      changed_by_label)
+        SELECT k.id, k.revision, CAST(k.facts AS jsonb), k.note, CAST(:key_id AS uuid),
+               :key_label
+        FROM unnest(CAST(:ids AS integer[]), CAST(:revisions AS integer[]),
+                    CAST(:history AS text[]), CAST(:notes AS text[]))
+             AS k(id, revision, facts, note)
+    )
+    INSERT INTO audit_events (key_id, key_label, action, forbund_id, report_id, target, detail)
+    SELECT CAST(:key_id AS uuid), :key_label, k.action, k.forbund_id, k.id, k.target,
+           CAST(k.detail AS jsonb)
+    FROM unnest(CAST(:ids AS integer[]), CAST(:actions AS varchar[]),
+                CAST(:forbund_ids AS integer[]), CAST(:targets AS varchar[]),
+                CAST(:details AS text[]))
+         AS k(id, action, forbund_id, target, detail)
 """)
 
 
-def _report(row: Row[Any], facts: Iterable[Fact] = ()) -> StoredReport:
+def _report(row: Row[Any]) -> StoredReport:
     state = row._mapping
+    facts: tuple[Fact, ...] = ()
+    if state.get("measures") is not None:
+        facts = tuple(
+            sorted(
+                map(
+                    Fact,
+                    state["measures"],
+                    state["categories"],
+                    state["genders"],
+                    state["fact_values"],
+                )
+            )
+        )
     return StoredReport(
         state["id"],
         state["insats_id"],
@@ -144,27 +221,32 @@ def _report(row: Row[Any], facts: Iterable[Fact] = ()) -> StoredReport:
         state["note"],
         state["reopened_at"],
         state["updated_at"],
-        tuple(sorted(facts)),
+        state["period_closed_at"],
+        facts,
     )
 
 
-def _key_arrays(keys: Sequence[Key]) -> dict[str, list[int] | list[str]]:
-    return {"insats_ids": [k[0] for k in keys], "periods": [k[1] for k in keys]}
+def _keys(keys: Sequence[NewReport]) -> dict[str, list[Any]]:
+    return {
+        "insats_ids": [k.insats_id for k in keys],
+        "periods": [str(k.period) for k in keys],
+        "starts": [k.period.start for k in keys],
+        "ends": [k.period.end for k in keys],
+    }
 
 
-def _with_facts(session: Session, rows: Sequence[Row[Any]]) -> list[StoredReport]:
-    if not rows:
-        return []
-    facts: dict[int, list[Fact]] = {}
-    for report_id, *fact in session.execute(_FACTS, {"ids": [r[0] for r in rows]}):
-        facts.setdefault(report_id, []).append(Fact(*fact))
-    return [_report(row, facts.get(row[0], ())) for row in rows]
-
-
-def read(session: Session, keys: Sequence[Key]) -> dict[Key, StoredReport]:
-    """The reports stored under these keys, as they are now; no lock is taken."""
-    rows = session.execute(_SELECT, _key_arrays(keys)).all()
-    return {r.key: r for r in _with_facts(session, rows)}
+def read(session: Session, keys: Sequence[NewReport]) -> dict[Key, StoredReport]:
+    """Every report of `keys` as stored now, or as its write would create it (id None); no
+    lock is taken."""
+    reports = {}
+    by_key = {k.key: k for k in keys}
+    for row in session.execute(_READ, _keys(keys)):
+        report = _report(row)
+        if report.id is None:
+            new = by_key[report.key]
+            report = replace(report, revision=1, status="draft", note=new.note)
+        reports[report.key] = report
+    return reports
 
 
 def lock_or_create(
@@ -173,41 +255,27 @@ def lock_or_create(
     """Every report of `new`, locked for this transaction: created (with its note, no facts)
     where missing. Returns them and the keys created. `new` must be in (insats, period) order
     without repeats."""
-    created_rows = session.execute(
-        _CREATE,
-        {
-            **_key_arrays([n.key for n in new]),
-            "kinds": [n.period.kind.value for n in new],
-            "starts": [n.period.start for n in new],
-            "ends": [n.period.end for n in new],
-            "notes": [n.note for n in new],
-            "updated_by": updated_by,
-        },
-    ).all()
-    created = {_report(r) for r in created_rows}
+    params = {
+        **_keys(new),
+        "kinds": [n.period.kind.value for n in new],
+        "notes": [n.note for n in new],
+        "updated_by": updated_by,
+    }
+    created = [_report(r) for r in session.execute(_CREATE, params)]
     created_keys = {r.key for r in created}
     if len(created_keys) == len(new):
         # A row just inserted is this transaction's alone until it commits: locked already.
         return {r.key: r for r in created}, created_keys
-    rows = session.execute(_LOCK, _key_arrays([n.key for n in new])).all()
-    stored = [r for r in rows if (r[1], r[2]) not in created_keys]
-    reports = {r.key: r for r in [*created, *_with_facts(session, stored)]}
+    stored = [_report(r) for r in session.execute(_LOCK, _keys(new))]
+    reports = {r.key: r for r in stored}
+    reports.update({r.key: r for r in created})
     return reports, created_keys
 
 
-def closed_periods(
-    session: Session, forbund_ids: Iterable[int]
-) -> dict[int, list[tuple[date, date, datetime]]]:
-    """Each förbund's closed periods: (start, end, closed at)."""
-    query = select(
-        ClosedPeriod.forbund_id,
-        ClosedPeriod.period_start,
-        ClosedPeriod.period_end,
-        ClosedPeriod.closed_at,
-    ).where(ClosedPeriod.forbund_id.in_(sorted(set(forbund_ids))))
-    closed: dict[int, list[tuple[date, date, datetime]]] = {}
-    for forbund_id, start, end, at in session.execute(query):
-        closed.setdefault(forbund_id, []).append((start, end, at))
+def period_closed_at(session: Session, insats_id: int, period: Period) -> datetime | None:
+    """When the insats's förbund closed a period overlapping `period`, if it did."""
+    params = {"insats_id": insats_id, "start": period.start, "end": period.end}
+    closed: datetime | None = session.execute(_CLOSED_AT, params).scalar_one()
     return closed
 
 
@@ -217,57 +285,49 @@ def delete(session: Session, report_ids: Sequence[int]) -> None:
         session.execute(_DELETE_REPORTS, {"ids": list(report_ids)})
 
 
-def replace_facts(
+def store_revisions(
     session: Session,
     created: Sequence[StoredReport],
     changed: Sequence[StoredReport],
-    updated_by: uuid.UUID | None,
-    changed_by_label: str | None,
+    actor: Actor,
+    events: Sequence[Event],
 ) -> list[StoredReport]:
     """Store new revisions: `created` were inserted by `lock_or_create` and get their facts;
-    `changed` carry their new revision, status, note and facts. Every one gets its row in the
-    history. Returns `changed` with the time the database stored."""
+    `changed` carry their new revision, status, note and facts. Each gets its row in the
+    history and its audit event (`events`, in the order of `created` then `changed`).
+    Returns `changed` with the time the database stored."""
+    stamped: dict[int, datetime] = {}
     if changed:
-        stamped: dict[int, datetime] = dict(
-            session.execute(
-                _UPDATE,
-                {
-                    "ids": [r.id for r in changed],
-                    "revisions": [r.revision for r in changed],
-                    "statuses": [r.status for r in changed],
-                    "notes": [r.note for r in changed],
-                    "updated_by": updated_by,
-                },
-            ).all()
-        )
-        session.execute(_DELETE_FACTS, {"ids": [r.id for r in changed]})
-    stamped_changed = [replace(r, updated_at=stamped[r.id]) for r in changed if r.id]
-    written = [*created, *stamped_changed]
+        params = {
+            "ids": [r.id for r in changed],
+            "revisions": [r.revision for r in changed],
+            "statuses": [r.status for r in changed],
+            "notes": [r.note for r in changed],
+            "updated_by": actor["key_id"],
+        }
+        stamped = {id_: at for id_, at in session.execute(_UPDATE, params)}
+    changed = [replace(r, updated_at=stamped[r.id]) for r in changed if r.id is not None]
+    written = [*created, *changed]
+    if not written:
+        return changed
     facts = [(r.id, f) for r in written for f in r.facts]
-    if facts:
-        session.execute(
-            _INSERT_FACTS,
-            {
-                "ids": [i for i, _ in facts],
-                "measures": [f.measure for _, f in facts],
-                "categories": [f.category for _, f in facts],
-                "genders": [f.gender for _, f in facts],
-                "values": [f.value for _, f in facts],
-            },
-        )
-    if written:
-        session.execute(
-            insert(ReportRevision),
-            [
-                {
-                    "report_id": r.id,
-                    "revision": r.revision,
-                    "facts": [list(f) for f in r.facts],
-                    "note": r.note,
-                    "changed_by": updated_by,
-                    "changed_by_label": changed_by_label,
-                }
-                for r in written
-            ],
-        )
-    return stamped_changed
+    session.execute(
+        _WRITE,
+        {
+            "fact_ids": [i for i, _ in facts],
+            "measures": [f.measure for _, f in facts],
+            "categories": [f.category for _, f in facts],
+            "genders": [f.gender for _, f in facts],
+            "values": [f.value for _, f in facts],
+            "ids": [r.id for r in written],
+            "revisions": [r.revision for r in written],
+            "history": [json.dumps([list(f) for f in r.facts]) for r in written],
+            "notes": [r.note for r in written],
+            "actions": [e.action for e in events],
+            "forbund_ids": [e.forbund_id for e in events],
+            "targets": [e.target for e in events],
+            "details": [json.dumps(e.detail) for e in events],
+            **actor,
+        },
+    )
+    return changed
