@@ -25,9 +25,9 @@ from sqlalchemy import Connection, Engine, create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
-from app.api.deps import get_job_connect
+from app.api.deps import current_settings, get_job_connect
 from app.auth.caller import current_caller
-from app.config import Settings, get_settings
+from app.config import Settings
 from app.db import migrate
 from app.db.engine import get_readiness_engine, get_session, request_transaction, sqlalchemy_url
 from app.domain.access import Caller
@@ -202,7 +202,7 @@ def client(db: Session, engine: Engine, settings: Settings) -> Iterator[TestClie
     test_connection = db.get_bind()
     assert isinstance(test_connection, Connection)
     app.dependency_overrides[get_job_connect] = lambda: lambda: nullcontext(test_connection)
-    app.dependency_overrides[get_settings] = lambda: settings
+    app.dependency_overrides[current_settings] = lambda: settings
     app.dependency_overrides[get_readiness_engine] = lambda: engine
     with TestClient(app, raise_server_exceptions=False) as test_client:
         yield test_client

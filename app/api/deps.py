@@ -14,7 +14,15 @@ from app.jobs.service import Connect
 
 # scope="function": the transaction is committed before the response leaves (see get_session).
 SessionDep = Annotated[Session, Depends(get_session, scope="function")]
-SettingsDep = Annotated[Settings, Depends(get_settings)]
+
+
+async def current_settings() -> Settings:
+    """The settings, as a dependency: async, so FastAPI returns the cached value on the loop
+    instead of handing a thread the call. Tests override this one."""
+    return get_settings()
+
+
+SettingsDep = Annotated[Settings, Depends(current_settings)]
 
 
 def get_job_connect() -> Connect:

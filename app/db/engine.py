@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import anyio
+import anyio.to_thread
 from sqlalchemy import Engine, create_engine
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
@@ -141,24 +143,55 @@ def get_sessionmaker() -> sessionmaker[Session]:
     return sessionmaker(get_engine(), expire_on_commit=False)
 
 
-def get_session() -> Iterator[Session]:
+async def get_session() -> AsyncIterator[Session]:
     """One transaction per request: committed when the handler succeeded, else rolled back.
 
     Used with dependency scope "function" so that the commit happens before the response is
-    sent: a client that got a 2xx can rely on its data being stored.
+    sent: a client that got a 2xx can rely on its data being stored. Async, so that FastAPI
+    opens it on the event loop rather than in a thread of its own (a session does no I/O
+    until the handler uses it); its end, which does, runs in a thread, shielded so that a
+    cancelled request still rolls back and gives its connection back.
     """
-    with get_sessionmaker()() as session:
-        yield from request_transaction(session)
-
-
-def request_transaction(session: Session) -> Iterator[Session]:
-    """Yield `session` for one request; commit if the request succeeded, else roll back.
-
-    The one place that contract lives: get_session and the tests' overrides all use it.
-    """
+    session = get_sessionmaker()()
     try:
         yield session
+    except BaseException:
+        await _in_thread(_end, session, False)
+        raise
+    await _in_thread(_end, session, True)
+
+
+async def _in_thread(end: Callable[[Session, bool], None], session: Session, ok: bool) -> None:
+    with anyio.CancelScope(shield=True):
+        await anyio.to_thread.run_sync(end, session, ok)
+
+
+def _end(session: Session, succeeded: bool) -> None:
+    try:
+        finish(session, succeeded)
+    finally:
+        session.close()
+
+
+def finish(session: Session, succeeded: bool) -> None:
+    """End a request's transaction: commit if the request succeeded; else, or when the commit
+    fails, roll back. The one place that contract lives: get_session, request_transaction
+    and so the tests' overrides all use it."""
+    if not succeeded:
+        session.rollback()
+        return
+    try:
         session.commit()
     except BaseException:
         session.rollback()
         raise
+
+
+def request_transaction(session: Session) -> Iterator[Session]:
+    """Yield `session` for one request, then `finish` it (the tests' sessions per request)."""
+    try:
+        yield session
+    except BaseException:
+        finish(session, succeeded=False)
+        raise
+    finish(session, succeeded=True)

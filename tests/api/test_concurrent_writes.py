@@ -22,8 +22,8 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session
 
-from app.api.deps import get_job_connect
-from app.config import Settings, get_settings
+from app.api.deps import current_settings, get_job_connect
+from app.config import Settings
 from app.db.engine import get_session, request_transaction
 from app.main import app
 from tests.conftest import ADMIN_TOKEN, auth
@@ -110,7 +110,7 @@ def committed(engine: Engine) -> Iterator[Committed]:
     settings = Settings(finsam_admin_token=ADMIN_TOKEN, finsam_suppression_threshold=5)
     saved = dict(app.dependency_overrides)
     app.dependency_overrides[get_session] = session_per_request
-    app.dependency_overrides[get_settings] = lambda: settings
+    app.dependency_overrides[current_settings] = lambda: settings
     app.dependency_overrides[get_job_connect] = lambda: engine.connect
     code = f"parallell-{uuid.uuid4().hex[:12]}"
     try:

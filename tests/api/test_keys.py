@@ -13,7 +13,8 @@ from fastapi.testclient import TestClient
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from app.config import Settings, get_settings
+from app.api.deps import current_settings
+from app.config import Settings
 from app.main import app
 from tests.conftest import ADMIN_TOKEN, PROBLEM_JSON, Api, auth, create_key
 
@@ -408,6 +409,6 @@ def test_without_an_admin_token_in_the_environment_that_token_is_unknown(
     client: TestClient, api: Api
 ) -> None:
     token = create_key(client, api.admin, role="admin")["token"]
-    app.dependency_overrides[get_settings] = lambda: Settings(finsam_admin_token=None)
+    app.dependency_overrides[current_settings] = lambda: Settings(finsam_admin_token=None)
     assert client.get("/api/v1/forbund", headers=auth(ADMIN_TOKEN)).status_code == 401
     assert client.get("/api/v1/forbund", headers=auth(token)).status_code == 200

@@ -24,8 +24,8 @@ from hypothesis import strategies as st
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from app.api.deps import get_job_connect
-from app.config import Settings, get_settings
+from app.api.deps import current_settings, get_job_connect
+from app.config import Settings
 from app.db.engine import get_session, request_transaction
 from app.domain.measures import MEASURES
 from app.main import app
@@ -392,7 +392,7 @@ def row_prefix(summary: Mapping[str, Any], key: str) -> str:
 def threshold_three(client: TestClient) -> int:
     """FINSAM_SUPPRESSION_THRESHOLD=3 for this test's requests."""
     lowered = Settings(finsam_admin_token=ADMIN_TOKEN, finsam_suppression_threshold=3)
-    app.dependency_overrides[get_settings] = lambda: lowered
+    app.dependency_overrides[current_settings] = lambda: lowered
     return 3
 
 
@@ -765,13 +765,13 @@ def own_transaction(engine: Engine) -> Iterator[None]:
 
 @contextmanager
 def suppression_threshold(threshold: int) -> Iterator[None]:
-    previous = app.dependency_overrides[get_settings]
+    previous = app.dependency_overrides[current_settings]
     chosen = Settings(finsam_admin_token=ADMIN_TOKEN, finsam_suppression_threshold=threshold)
-    app.dependency_overrides[get_settings] = lambda: chosen
+    app.dependency_overrides[current_settings] = lambda: chosen
     try:
         yield
     finally:
-        app.dependency_overrides[get_settings] = previous
+        app.dependency_overrides[current_settings] = previous
 
 
 @st.composite

@@ -16,8 +16,8 @@ from schemathesis.checks import not_a_server_error
 from sqlalchemy import create_engine
 from sqlalchemy.orm import Session
 
-from app.api.deps import get_job_connect
-from app.config import Settings, get_settings
+from app.api.deps import current_settings, get_job_connect
+from app.config import Settings
 from app.db import migrate
 from app.db.engine import get_readiness_engine, get_session, request_transaction
 from app.main import app
@@ -40,7 +40,7 @@ def own_database(server_url: str) -> Iterator[None]:
 
     saved = dict(app.dependency_overrides)
     app.dependency_overrides[get_session] = session_per_request
-    app.dependency_overrides[get_settings] = lambda: Settings(finsam_admin_token=ADMIN_TOKEN)
+    app.dependency_overrides[current_settings] = lambda: Settings(finsam_admin_token=ADMIN_TOKEN)
     app.dependency_overrides[get_readiness_engine] = lambda: engine
     app.dependency_overrides[get_job_connect] = lambda: engine.connect
     yield
