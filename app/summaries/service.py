@@ -11,10 +11,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.db.aggregates import (
-    AggregateRow,
     ChosenReport,
     GroupBy,
     InsatsInfo,
+    Levels,
     active_insatser,
     aggregate,
     reports_within,
@@ -81,11 +81,10 @@ def select_reports(session: Session, scope: Scope) -> Selection:
 
 
 def _figures(
-    selection: Selection, insatser: Iterable[InsatsInfo], rows: Iterable[AggregateRow]
+    selection: Selection, insatser: Iterable[InsatsInfo], sums: list[Sum]
 ) -> dict[str, Any]:
     """The common block of every summary level: counts, coverage, measures, shares."""
     covers = [selection.coverage[i.id] for i in insatser]
-    sums = sums_of(rows)
     inputs = share_inputs(sums)
     applies = applies_to((i.kind, i.not_applicable) for i in insatser)
     measures = build_measures(sums)
@@ -117,27 +116,12 @@ def _from_parts(selection: Selection, insatser: Iterable[InsatsInfo]) -> set[str
     return found
 
 
-def sums_of(rows: Iterable[AggregateRow]) -> list[Sum]:
-    """The database's sums as the domain's shaping takes them."""
-    return [Sum(r.measure, r.category, r.gender, r.value, r.reported_by) for r in rows]
-
-
-def by_level(
-    rows: Iterable[AggregateRow],
-) -> dict[tuple[str | None, int | None], list[AggregateRow]]:
-    """Rows keyed by (group, insats): (None, None) is the total, (g, None) a group's."""
-    levels: dict[tuple[str | None, int | None], list[AggregateRow]] = defaultdict(list)
-    for row in rows:
-        levels[(row.group, row.insats_id)].append(row)
-    return levels
-
-
 def forbund_figures(
     session: Session, forbund: Forbund, period: Period, approved_only: bool = False
-) -> tuple[Selection, dict[tuple[str | None, int | None], list[AggregateRow]], dict[str, Any]]:
+) -> tuple[Selection, Levels, dict[str, Any]]:
     """The förbund's selection, its sums at every level, and its total figures."""
     selection = select_reports(session, Scope(period, forbund.id, approved_only))
-    levels = by_level(aggregate(session, selection.chosen()))
+    levels = aggregate(session, selection.chosen())
     figures = _figures(selection, selection.insatser, levels[(None, None)])
     return selection, levels, figures
 
@@ -194,7 +178,7 @@ def national_figures(
     reports already chosen for this period and scope (a release sums them three ways)."""
     if selection is None:
         selection = select_reports(session, Scope(period, None, approved_only, published_only))
-    levels = by_level(aggregate(session, selection.chosen(), group_by, per_insats=False))
+    levels = aggregate(session, selection.chosen(), group_by, per_insats=False)
     groups: dict[str, list[InsatsInfo]] = defaultdict(list)
     names: dict[str, str | None] = {}
     lans: dict[str, str] = {}
@@ -248,9 +232,9 @@ def insats_measures(
 ) -> dict[tuple[str, int], dict[str, Any]]:
     """Each insats's own summed measures for the chosen reports, keyed by (förbund code, insats
     id): what its reporter knows, for auditing open data against insiders."""
-    levels = by_level(aggregate(session, selection.chosen(), GroupBy.FORBUND, per_insats=True))
+    levels = aggregate(session, selection.chosen(), GroupBy.FORBUND, per_insats=True)
     return {
-        (group, insats_id): build_measures(sums_of(rows))
-        for (group, insats_id), rows in levels.items()
+        (group, insats_id): build_measures(sums)
+        for (group, insats_id), sums in levels.items()
         if group is not None and insats_id is not None
     }

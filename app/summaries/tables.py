@@ -21,7 +21,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from sqlalchemy.orm import Session
 
-from app.db.aggregates import AggregateRow, InsatsInfo
+from app.db.aggregates import InsatsInfo, Levels
 from app.db.models import Forbund
 from app.domain.measures import CATEGORY_LABELS, MEASURES, TOTAL, InsatsKind, Measure, Shape
 from app.domain.periods import Coverage, Period, PeriodKind
@@ -32,7 +32,7 @@ from app.domain.summary import (
     share_inputs,
 )
 from app.errors import Code, FinsamError
-from app.summaries.service import Selection, forbund_figures, sums_of
+from app.summaries.service import Selection, forbund_figures
 
 # --- why a cell holds no number -------------------------------------------------------------
 
@@ -441,7 +441,7 @@ def _not_approved(row: _Row, everything: _Row | None) -> _Row:
 
 def _side(
     selection: Selection,
-    levels: Mapping[tuple[str | None, int | None], list[AggregateRow]],
+    levels: Levels,
     figures: Mapping[str, Any],
     everything: _Side | None = None,
 ) -> _Side:
@@ -451,7 +451,7 @@ def _side(
     withheld: set[str] = set()
     for insats in selection.insatser:
         coverage = selection.coverage[insats.id]
-        sums = sums_of(levels[(insats.forbund_code, insats.id)])
+        sums = levels[(insats.forbund_code, insats.id)]
         inputs = share_inputs(sums)
         values = _values(build_measures(sums), build_shares(inputs))
         held = {k for k, v in values.items() if v is not None and _withheld(COLUMN[k], coverage)}
