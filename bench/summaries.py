@@ -36,7 +36,13 @@ def main() -> None:
     parser.add_argument(
         "--profile",
         metavar="PATH",
-        help="also run py-spy (raw stacks to PATH) over 40 more national summaries of 2022",
+        help="also run py-spy (raw stacks to PATH) over 40 more summaries of 2022",
+    )
+    parser.add_argument(
+        "--profile-summary",
+        choices=("national", "forbund"),
+        default="national",
+        help="which summary --profile repeats: the national one, or förbund f000's",
     )
     parser.add_argument(
         "--grow",
@@ -93,7 +99,9 @@ def main() -> None:
         }
 
     if args.profile:
-        _profile(args.profile, lambda: timed("/api/v1/national/summary", {"period": "2022"}, admin))
+        path = {"national": "/api/v1/national/summary", "forbund": "/api/v1/forbund/f000/summary"}
+        read = path[args.profile_summary]
+        _profile(args.profile, lambda: timed(read, {"period": "2022"}, admin))
     floor = _floor(url, args.repeat)
     results = {
         "forbund": args.forbund,

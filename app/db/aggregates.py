@@ -169,7 +169,9 @@ def _derived_inputs(per_insats: Any) -> list[Any]:
         )
         .where(c.gender.in_((*GENDERS, TOTAL, NO_GENDER)))
         .group_by(c.grp, c.insats_id, gender)
-        .subquery("paired")
+        # A CTE: summed once, and read by every derived figure's two sides (as a subquery
+        # PostgreSQL summed it once per side, six times; EXPLAIN ANALYZE: 27 of 61 ms).
+        .cte("paired")
     )
     p = paired.c
 
@@ -234,8 +236,10 @@ def _aggregate_query(group_by: GroupBy, per_insats: bool) -> Select[Any]:
             ReportFact.gender,
         )
         # A flow summed over parts counts only if every part gave it: a half that did not
-        # report "avslutade" is unknown, not zero, so the year's figure is unknown too.
-        .having(func.count(func.distinct(ReportFact.report_id)) == func.max(picked.c.parts))
+        # report "avslutade" is unknown, not zero, so the year's figure is unknown too. A
+        # report has one fact per (measure, category, gender) (its key), so count(*) counts
+        # the reports that gave it, without DISTINCT's sort.
+        .having(func.count() == func.max(picked.c.parts))
         .cte("per_insats")
     )
     facts = union_all(select(insats_sums), *_derived_inputs(insats_sums)).subquery("facts")
