@@ -8,6 +8,7 @@ import logging
 import os
 import signal
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -112,7 +113,28 @@ def worker_app() -> FastAPI:
     from app.main import app
 
     configure_logging(get_settings().finsam_log_format)
+    _stop_with_parent(os.getppid())
     return app
+
+
+PARENT_CHECK_SECONDS = 1.0
+
+
+def _stop_with_parent(parent: int) -> None:
+    """Stop this worker, as SIGTERM does (finishing its requests), once `parent` is gone.
+
+    A parent killed outright (kill -9, the OOM killer) cannot stop its workers, and uvicorn's
+    workers do not notice: they went on serving on the shared socket, holding database
+    connections, for as long as the machine ran (found by the shutdown tests' leftovers).
+    An orphan is adopted by another process, so its parent id changes.
+    """
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK_SECONDS)
+        os.kill(os.getpid(), signal.SIGTERM)
+
+    threading.Thread(target=watch, name="finsam-parent-watch", daemon=True).start()
 
 
 class _StopOnSignal:

@@ -296,12 +296,17 @@ def test_a_finsam_process_killed_outright_does_not_keep_the_server_running(
 ) -> None:
     pgdata = folder / "pgdata"
     env = embedded_env(folder)
-    with serving(env, folder / "killed.log") as killed:
+    with serving(env, folder / "killed.log", "--workers", "2") as killed:
+        workers = psutil.Process(killed.pid).children(recursive=True)
+        assert workers, "serve --workers 2 started no workers"
         killed.process.kill()  # kill -9: no atexit, no cleanup
         killed.process.wait()
     # What the issue found: the server still running, the dead id still on its list.
     assert_running(pgdata)
     assert handles(pgdata) == [killed.pid]
+    # Orphaned, the workers stop too rather than serve on without a parent.
+    _, alive = psutil.wait_procs(workers, timeout=STOP_WITHIN)
+    assert alive == []
 
     with serving(env, folder / "fresh.log") as fresh:
         assert handles(pgdata) == [fresh.pid]  # the dead id is forgotten on start
