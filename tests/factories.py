@@ -9,17 +9,18 @@ from uuid import UUID
 
 from sqlalchemy.orm import Session
 
-from app.db.models import Forbund, Insats, Report
+from app.db.models import Forbund, Insats
 from app.domain.access import Caller, Role
 from app.domain.periods import parse_period
 from app.forbund.schemas import ForbundIn
 from app.forbund.service import create_forbund
 from app.insatser.schemas import InsatsIn
-from app.insatser.service import create_insats
+from app.insatser.service import create_insats, insats_ref
 from app.keys.schemas import KeyIn
 from app.keys.service import create_key, revoke_key
 from app.reports.schemas import ReportIn
 from app.reports.service import put_report
+from app.reports.store import StoredReport
 
 ADMIN = Caller(role=Role.ADMIN, label="tests")
 
@@ -46,8 +47,9 @@ def insats(session: Session, of: Forbund, **extra: Any) -> Insats:
     return create_insats(session, of, InsatsIn.model_validate(data))
 
 
-def report(session: Session, of: Insats, period: str, body: dict[str, Any]) -> Report:
-    stored, _ = put_report(session, ADMIN, of, parse_period(period), ReportIn.model_validate(body))
+def report(session: Session, of: Insats, period: str, body: dict[str, Any]) -> StoredReport:
+    ref = insats_ref(session, of.id)
+    stored, _ = put_report(session, ADMIN, ref, parse_period(period), ReportIn.model_validate(body))
     return stored
 
 

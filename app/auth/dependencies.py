@@ -36,7 +36,7 @@ from app.domain.access import (
 from app.domain.workflow import Step
 from app.errors import Code, FinsamError
 from app.forbund.service import get_forbund
-from app.insatser.service import INSATS_ID, get_insats
+from app.insatser.service import INSATS_ID, InsatsRef, get_insats, insats_ref
 
 
 def _refuse(detail: str, loc: tuple[str, ...] | None = None) -> FinsamError:
@@ -193,8 +193,8 @@ WritableInsats = Annotated[Insats, Depends(_writable_insats)]
 """The insats `{insats_id}`, whose record the caller changes (its förbund's, or an admin)."""
 
 
-def _insats_reports(session: Session, caller: Caller, insats_id: int, *, write: bool) -> Insats:
-    insats = get_insats(session, insats_id)
+def _insats_reports(session: Session, caller: Caller, insats_id: int, *, write: bool) -> InsatsRef:
+    insats = insats_ref(session, insats_id)
     allowed = may_write_reports if write else may_read_reports
     if not allowed(caller, insats.forbund_id, insats.id):
         verb = "write" if write else "read"
@@ -202,28 +202,28 @@ def _insats_reports(session: Session, caller: Caller, insats_id: int, *, write: 
     return insats
 
 
-def _insats_reports_for_read(insats_id: int, session: SessionDep, caller: CallerDep) -> Insats:
+def _insats_reports_for_read(insats_id: int, session: SessionDep, caller: CallerDep) -> InsatsRef:
     return _insats_reports(session, caller, insats_id, write=False)
 
 
-InsatsReportsForRead = Annotated[Insats, Depends(_insats_reports_for_read)]
+InsatsReportsForRead = Annotated[InsatsRef, Depends(_insats_reports_for_read)]
 """The insats `{insats_id}`, whose reports the caller reads."""
 
 
-def _insats_reports_for_write(insats_id: int, session: SessionDep, caller: CallerDep) -> Insats:
+def _insats_reports_for_write(insats_id: int, session: SessionDep, caller: CallerDep) -> InsatsRef:
     return _insats_reports(session, caller, insats_id, write=True)
 
 
-InsatsReportsForWrite = Annotated[Insats, Depends(_insats_reports_for_write)]
+InsatsReportsForWrite = Annotated[InsatsRef, Depends(_insats_reports_for_write)]
 """The insats `{insats_id}`, whose reports the caller creates and replaces."""
 
 
-def insats_reports_for_step(step: Step) -> Callable[..., Insats]:
+def insats_reports_for_step(step: Step) -> Callable[..., InsatsRef]:
     """The dependency for taking `step` on the reports of the insats `{insats_id}` (submit:
     whoever writes them; approve, return, reopen: the förbund), made per step:
-    `Annotated[Insats, Depends(insats_reports_for_step(step))]`."""
+    `Annotated[InsatsRef, Depends(insats_reports_for_step(step))]`."""
 
-    def insats_for_step(insats_id: int, session: SessionDep, caller: CallerDep) -> Insats:
+    def insats_for_step(insats_id: int, session: SessionDep, caller: CallerDep) -> InsatsRef:
         insats = _insats_reports(session, caller, insats_id, write=True)
         if not may_take_step(caller, insats.forbund_id, insats.id, step):
             raise _refuse(f"Only the förbund may {step.value} a report.")

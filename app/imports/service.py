@@ -16,14 +16,13 @@ from typing import Literal
 from pydantic import ValidationError
 from sqlalchemy.orm import Session
 
-from app.db.models import Insats
 from app.domain.access import Caller, may_write_reports
 from app.domain.input_rules import validation_errors
 from app.domain.periods import Period, period_at
 from app.errors import Code, FinsamError, Loc
 from app.imports.formats import SubmittedRow, Upload
 from app.imports.schemas import ImportRowIn
-from app.insatser.service import INSATS_ID, MAX_ID, get_insats
+from app.insatser.service import INSATS_ID, MAX_ID, InsatsRef, insats_ref
 from app.observability.metrics import REPORT_WRITES
 from app.reports.service import ReportWrite, WriteOutcome, apply_writes, plan_writes
 
@@ -180,7 +179,7 @@ def _writes(
     session: Session, caller: Caller, valid: list[_ValidRow], upload: Upload, result: ImportResult
 ) -> list[tuple[_ValidRow, ReportWrite]]:
     """Each row whose insats the caller may write, as the write a PUT would make."""
-    insatser: dict[int, Insats | FinsamError] = {}
+    insatser: dict[int, InsatsRef | FinsamError] = {}
     writes = []
     for row in valid:
         insats_id = row.row.insats_id
@@ -208,10 +207,10 @@ def _reject(
         )
 
 
-def _writable_insats(session: Session, caller: Caller, insats_id: int) -> Insats:
+def _writable_insats(session: Session, caller: Caller, insats_id: int) -> InsatsRef:
     """The row's insats, as `InsatsReportsForWrite` gives a PUT's: 404 if there is none, 403
     if the caller may not write its reports."""
-    insats = get_insats(session, insats_id)
+    insats = insats_ref(session, insats_id)
     if not may_write_reports(caller, insats.forbund_id, insats.id):
         raise FinsamError(
             Code.FORBIDDEN, "This key may not write that insats's reports.", loc=INSATS_ID

@@ -16,9 +16,9 @@ from app.auth.dependencies import (
     InsatsReportsForWrite,
     insats_reports_for_step,
 )
-from app.db.models import Insats
 from app.domain.workflow import Step
 from app.errors import Code, FinsamError
+from app.insatser.service import InsatsRef
 from app.observability.metrics import REPORT_WRITES
 from app.reports import service
 from app.reports.schemas import (
@@ -121,7 +121,7 @@ def report_history(
 
 def _step_route(step: Step, summary: str) -> None:
     def take_step(
-        insats: Annotated[Insats, Depends(insats_reports_for_step(step))],
+        insats: Annotated[InsatsRef, Depends(insats_reports_for_step(step))],
         period: PeriodInPath,
         response: Response,
         session: SessionDep,

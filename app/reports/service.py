@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from app.audit.service import Event, actor, events, record
-from app.db.models import Insats, Report, ReportRevision
+from app.db.models import Report, ReportRevision
 from app.domain.access import Caller, may_add_late_report
 from app.domain.measures import InsatsKind
 from app.domain.periods import Period
@@ -25,6 +25,7 @@ from app.domain.workflow import (
     next_status,
 )
 from app.errors import Code, FieldError, FinsamError
+from app.insatser.service import InsatsRef
 from app.reports import store
 from app.reports.schemas import (
     EventOut,
@@ -65,7 +66,7 @@ def to_out(report: StoredReport) -> ReportOut:
     )
 
 
-def validate_report(insats: Insats, period: Period, data: ReportIn) -> list[Fact]:
+def validate_report(insats: InsatsRef, period: Period, data: ReportIn) -> list[Fact]:
     """The report's facts, if it may be stored for this insats and period; else a 422."""
     if not period.overlaps(insats.start_date, insats.end_date):
         lifetime = f"{insats.start_date}..{insats.end_date or ''}"
@@ -158,7 +159,7 @@ def _tags(header: str) -> set[str]:
 class ReportWrite:
     """One report to create or replace, as a PUT gives it: the insats is the caller's to write."""
 
-    insats: Insats
+    insats: InsatsRef
     period: Period
     data: ReportIn
     if_match: str | None = None
@@ -184,7 +185,7 @@ class WritePlan:
     dry_run: bool
     # Reports created to hold their place (and their lock) whose write was refused after all.
     refused_created: list[int] = field(default_factory=list)
-    insatser: dict[int, Insats] = field(default_factory=dict)
+    insatser: dict[int, InsatsRef] = field(default_factory=dict)
 
 
 def plan_writes(
@@ -226,7 +227,7 @@ def plan_writes(
                 facts,
                 write.data.note,
                 write.if_match,
-                require_if_match=write.insats.forbund.require_if_match,
+                require_if_match=write.insats.require_if_match,
                 period_closed=stored.period_closed_at,
                 may_add_late=may_add_late_report(caller),
             )
@@ -282,7 +283,7 @@ def _event(plan: WritePlan, report: StoredReport, action: str) -> Event:
 def put_report(
     session: Session,
     caller: Caller,
-    insats: Insats,
+    insats: InsatsRef,
     period: Period,
     data: ReportIn,
     if_match: str | None = None,
@@ -298,7 +299,7 @@ def put_report(
 def take_step(
     session: Session,
     caller: Caller,
-    insats: Insats,
+    insats: InsatsRef,
     period: Period,
     step: Step,
     comment: str | None,
@@ -316,7 +317,7 @@ def take_step(
     if report is None:
         raise FinsamError(Code.NOT_FOUND, f"The insats has no report for {period}.")
     if if_match is not None:
-        _check_preconditions(report, insats.forbund.require_if_match, if_match)
+        _check_preconditions(report, insats.require_if_match, if_match)
     status = ReportStatus(report.status)
     target = next_status(step, status)
     closed_at = store.period_closed_at(session, insats.id, period)
@@ -399,7 +400,7 @@ def revisions(session: Session, report_id: int) -> list[ReportRevision]:
     return list(session.scalars(query))
 
 
-def history(session: Session, insats: Insats, period: Period) -> HistoryOut:
+def history(session: Session, insats: InsatsRef, period: Period) -> HistoryOut:
     """Every revision (who, when, which numbers changed) and every workflow step, oldest first."""
     report = _stored(session, insats.id, period)
     out: list[RevisionOut] = []
