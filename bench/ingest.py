@@ -136,10 +136,10 @@ class Load:
     client_cpu_seconds: float
 
 
-def drive(base_url: str, puts: Sequence[Put], clients: int) -> Load:
+def drive(base_url: str, puts: Sequence[Put], clients: int, token: str = TOKEN) -> Load:
     """PUT every one of `puts` with `clients` threads (one httpx.Client each) taking the
     next from a shared queue; wall clock from the start signal until the last answer."""
-    headers = {"Authorization": f"Bearer {TOKEN}", "Content-Type": "application/json"}
+    headers = {"Authorization": f"Bearer {token}", "Content-Type": "application/json"}
     latencies: list[float] = []
     failures: list[str] = []
     lock = threading.Lock()
@@ -364,17 +364,27 @@ def timed_phase(
     pg_pid: int | None,
     profile: Path | None = None,
     profile_mode: str = "active",
+    token: str = TOKEN,
 ) -> dict[str, Any]:
     """Untimed `before` PUTs (overwrite mode), then the timed ones, with CPU accounting."""
     if before:
-        check(drive(server.base_url, before, clients), f"{server.name} first versions")
+        check(drive(server.base_url, before, clients, token), f"{server.name} first versions")
     with (
         profiled(server.process.pid, profile, profile_mode),
         cpu_meter({"server": server.process.pid, "postgres": pg_pid}) as cpu,
     ):
-        load = drive(server.base_url, puts, clients)
+        load = drive(server.base_url, puts, clients, token)
     check(load, server.name)
     return summarise(load, len(puts), cpu)
+
+
+def reporter_key(base_url: str, insatser: list[int]) -> str:
+    """A reporter key for these insatser, as an insats system would hold."""
+    headers = {"Authorization": f"Bearer {TOKEN}"}
+    body = {"role": "reporter", "insatser": insatser, "label": "bench ingest"}
+    response = httpx.post(f"{base_url}/api/v1/keys", json=body, headers=headers, timeout=60)
+    response.raise_for_status()
+    return str(response.json()["token"])
 
 
 def seed(base_url: str) -> list[int]:
@@ -439,6 +449,13 @@ def main() -> None:
         default="active",
         help="py-spy's default, --gil (Python CPU) or --idle (wall time, waits included)",
     )
+    parser.add_argument(
+        "--key",
+        choices=("admin", "reporter"),
+        default="admin",
+        help="finsam's PUTs with the admin token, or with a reporter key for the seeded "
+        "insatser (looked up in the database on every request, as an insats system's is)",
+    )
     parser.add_argument("--seed", type=int, default=2022)
     args = parser.parse_args()
 
@@ -471,6 +488,7 @@ def main() -> None:
         finsam = start_server("finsam", finsam_argv, env, folder)
         servers.append(finsam)
         insatser = seed(finsam.base_url)
+        token = TOKEN if args.key == "admin" else reporter_key(finsam.base_url, insatser)
         workers = finsam.worker_count()
         uvicorn = [sys.executable, "-m", "uvicorn", "--app-dir", str(ROOT / "bench")]
         floor_argv = [*uvicorn, "floor_app:app", "--workers", str(workers), "--no-access-log"]
@@ -485,7 +503,9 @@ def main() -> None:
         for server in (floor, finsam):
             n = args.clients * WARMUP_PER_CLIENT
             bodies = [make_report(rng) for _ in range(n)]
-            check(drive(server.base_url, puts_for(warmup[:n], bodies), args.clients), "warm-up")
+            key = token if server is finsam else TOKEN  # the floor reads no token
+            warm = drive(server.base_url, puts_for(warmup[:n], bodies), args.clients, key)
+            check(warm, "warm-up")
 
         rounds: list[dict[str, dict[str, Any]]] = []
         for r in range(args.rounds):
@@ -507,6 +527,7 @@ def main() -> None:
                 pg_pid,
                 args.profile if last else None,
                 args.profile_mode,
+                token,
             )
             rounds.append(results)
     except BaseException:
@@ -526,6 +547,7 @@ def main() -> None:
         "clients": args.clients,
         "puts": args.puts,
         "mode": args.mode,
+        "key": args.key,
         "workers": workers,
         "finsam": pick("finsam"),
         "floor": pick("floor"),
