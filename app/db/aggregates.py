@@ -20,6 +20,7 @@ from typing import Any, NamedTuple
 from sqlalchemy import (
     ARRAY,
     Boolean,
+    Date,
     Integer,
     and_,
     any_,
@@ -90,6 +91,21 @@ def active_insatser(
     session: Session, start: date, end: date, forbund_id: int | None = None
 ) -> list[InsatsInfo]:
     """Insatser whose lifetime overlaps `start`..`end`, in the order tables list them."""
+    query = _active_query(one_forbund=forbund_id is not None)
+    bound = {"start": start, "end": end, "forbund_id": forbund_id}
+    return [
+        InsatsInfo._make((*row[:-1], tuple(row[-1] or ())))
+        for row in session.connection().execute(query, bound)
+    ]
+
+
+# The statements that choose reports are built once per shape, their values bound when they
+# run, as the aggregation's is (building them was a tenth of a national summary).
+@cache
+def _active_query(
+    one_forbund: bool,
+) -> Select[int, str, str, str, str, str, date, date | None, list[str]]:
+    start, end = bindparam("start", type_=Date), bindparam("end", type_=Date)
     query = (
         select(
             Insats.id,
@@ -106,12 +122,9 @@ def active_insatser(
         .where(Insats.start_date <= end, or_(Insats.end_date.is_(None), Insats.end_date >= start))
         .order_by(Forbund.code, Insats.id)
     )
-    if forbund_id is not None:
-        query = query.where(Insats.forbund_id == forbund_id)
-    return [
-        InsatsInfo(*row[:-1], not_applicable=tuple(row[-1] or ()))
-        for row in session.connection().execute(query)
-    ]
+    if one_forbund:
+        query = query.where(Insats.forbund_id == bindparam("forbund_id", type_=Integer))
+    return query
 
 
 def reports_within(
@@ -126,8 +139,16 @@ def reports_within(
     `closed_only`, only those whose förbund has closed a period containing theirs."""
     if not insats_ids:
         return []
+    query = _reports_query(approved_only, closed_only)
     # One array parameter, not one parameter per id: the driver allows 65,535 at most.
-    ids = bindparam("insats_ids", list(insats_ids), type_=ARRAY(Integer))
+    bound = {"insats_ids": list(insats_ids), "start": start, "end": end}
+    return [ReportPeriod(*row) for row in session.connection().execute(query, bound)]
+
+
+@cache
+def _reports_query(approved_only: bool, closed_only: bool) -> Select[int, int, str]:
+    ids = bindparam("insats_ids", type_=ARRAY(Integer))
+    start, end = bindparam("start", type_=Date), bindparam("end", type_=Date)
     query = select(Report.id, Report.insats_id, Report.period).where(
         Report.insats_id == any_(ids), Report.period_start >= start, Report.period_end <= end
     )
@@ -144,7 +165,7 @@ def reports_within(
             )
         )
         query = query.where(closed.exists())
-    return [ReportPeriod(*row) for row in session.connection().execute(query)]
+    return query
 
 
 def _derived_inputs(per_insats: Any) -> list[Any]:
