@@ -208,6 +208,16 @@ class SeriesPoint(BaseModel):
         default=None,
         description="Why `total` is null that year (as a summary's `missing`); null when given.",
     )
+    complete: bool = Field(
+        default=True,
+        description="Fullständig: as a summary's `complete`. False when some insats active that "
+        "year reported only part of it (say 2022H1 alone): the point then sums those parts, "
+        "and is not the whole year's figure.",
+    )
+    computed_from: list[str] = Field(
+        default_factory=list,
+        description="Beräknat från: the periods summed for the point, as a summary's.",
+    )
 
 
 class Series(BaseModel):

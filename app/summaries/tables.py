@@ -728,6 +728,10 @@ def series(
                 "applies_to": figure.get("applies_to"),
                 "not_split_by": figure.get("not_split_by", 0),
                 "missing": reason,
+                # A year of parts only is not the year: the point says so, as the summary does
+                # (the table withholds such a total).
+                "complete": figures["complete"],
+                "computed_from": figures["computed_from"],
             }
         )
     return {"forbund": forbund.code, "measure": name, "points": points}

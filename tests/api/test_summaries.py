@@ -207,6 +207,27 @@ def test_a_series_gives_each_year_by_gender(client: TestClient, api: Api) -> Non
     ]
 
 
+def test_a_series_point_of_a_year_reported_in_part_says_it_is_not_the_whole_year(
+    client: TestClient, api: Api
+) -> None:
+    """2022H1 alone gives a 2022 point from half a year: it must not read as the year."""
+    api.forbund("sundsvall")
+    insats = api.insats()
+    api.report(insats["id"], "2021", {"participants": {"women": 3, "men": 4}})
+    api.report(insats["id"], "2022H1", {"participants": {"women": 5, "men": 6}})
+    response = client.get(
+        "/api/v1/forbund/sundsvall/series",
+        params={"measure": "participants", "from": "2021", "to": "2022"},
+        headers=api.admin,
+    )
+    assert response.status_code == 200, response.text
+    points = {p["period"]: p for p in response.json()["points"]}
+    assert (points["2021"]["complete"], points["2021"]["computed_from"]) == (True, ["2021"])
+    assert (points["2022"]["complete"], points["2022"]["computed_from"]) == (False, ["2022H1"])
+    year = summary(client, api, "2022")
+    assert (year["complete"], year["computed_from"]) == (False, ["2022H1"])
+
+
 def test_a_series_of_an_unknown_measure_is_a_422_naming_it(client: TestClient, api: Api) -> None:
     api.forbund("sundsvall")
     response = client.get(

@@ -2673,6 +2673,17 @@ export interface components {
              * @description Why `total` is null that year (as a summary's `missing`); null when given.
              */
             missing?: ("not_applicable" | "not_summable" | "not_reported") | null;
+            /**
+             * Complete
+             * @description Fullständig: as a summary's `complete`. False when some insats active that year reported only part of it (say 2022H1 alone): the point then sums those parts, and is not the whole year's figure.
+             * @default true
+             */
+            complete?: boolean;
+            /**
+             * Computed From
+             * @description Beräknat från: the periods summed for the point, as a summary's.
+             */
+            computed_from?: string[];
         };
         /**
          * ShareFigure

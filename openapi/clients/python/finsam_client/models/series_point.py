@@ -30,6 +30,10 @@ class SeriesPoint:
             men and unspecified are null. Default: 0.
         missing (None | SeriesPointMissingType0 | Unset): Why `total` is null that year (as a summary's `missing`); null
             when given.
+        complete (bool | Unset): Fullständig: as a summary's `complete`. False when some insats active that year
+            reported only part of it (say 2022H1 alone): the point then sums those parts, and is not the whole year's
+            figure. Default: True.
+        computed_from (list[str] | Unset): Beräknat från: the periods summed for the point, as a summary's.
     """
 
     period: str
@@ -41,6 +45,8 @@ class SeriesPoint:
     applies_to: int | None | Unset = UNSET
     not_split_by: int | Unset = 0
     missing: None | SeriesPointMissingType0 | Unset = UNSET
+    complete: bool | Unset = True
+    computed_from: list[str] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -76,6 +82,12 @@ class SeriesPoint:
         else:
             missing = self.missing
 
+        complete = self.complete
+
+        computed_from: list[str] | Unset = UNSET
+        if not isinstance(self.computed_from, Unset):
+            computed_from = self.computed_from
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -94,6 +106,10 @@ class SeriesPoint:
             field_dict["not_split_by"] = not_split_by
         if missing is not UNSET:
             field_dict["missing"] = missing
+        if complete is not UNSET:
+            field_dict["complete"] = complete
+        if computed_from is not UNSET:
+            field_dict["computed_from"] = computed_from
 
         return field_dict
 
@@ -160,6 +176,10 @@ class SeriesPoint:
 
         missing = _parse_missing(d.pop("missing", UNSET))
 
+        complete = d.pop("complete", UNSET)
+
+        computed_from = cast(list[str], d.pop("computed_from", UNSET))
+
         series_point = cls(
             period=period,
             women=women,
@@ -170,6 +190,8 @@ class SeriesPoint:
             applies_to=applies_to,
             not_split_by=not_split_by,
             missing=missing,
+            complete=complete,
+            computed_from=computed_from,
         )
 
         series_point.additional_properties = d
