@@ -28,8 +28,9 @@ class ReleaseChange(BaseModel):
 
     table: str = Field(description="`national`, `forbund:<code>` or `lan:<name>`.")
     path: str = Field(description="The figure, e.g. `measures.participants.total`.")
-    before: float | None = Field(description="Före: null where hidden or not given.")
-    after: float | None = Field(description="Efter: null where hidden or not given.")
+    # int first: a count stays an integer in JSON (api.md), a share stays a number.
+    before: int | float | None = Field(description="Före: null where hidden or not given.")
+    after: int | float | None = Field(description="Efter: null where hidden or not given.")
 
 
 class ReleaseInfo(BaseModel):

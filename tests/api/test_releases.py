@@ -118,6 +118,15 @@ def test_a_correction_reaches_the_public_only_as_a_new_version_that_says_what_ch
     assert changed[("national", "measures.participants.men")] == (40, 45)
     assert changed[("national", "measures.participants.total")] == (70, 75)
     assert changed[("forbund:sundsvall", "measures.participants.total")] == (70, 75)
+    # Counts are integers in JSON (api.md), in the changes too: 45, not 45.0.
+    counts = [
+        v
+        for c in second["changes"]
+        if "participants" in c["path"]
+        for v in (c["before"], c["after"])
+    ]
+    assert counts
+    assert all(type(v) is int for v in counts if v is not None), counts
     assert participants(national(client))["total"] == 75
     assert participants(national(client, version=1))["total"] == 70
     assert [r["version"] for r in client.get(OPEN).json()["releases"]] == [1, 2]

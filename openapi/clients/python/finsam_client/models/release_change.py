@@ -16,14 +16,14 @@ class ReleaseChange:
     Attributes:
         table (str): `national`, `forbund:<code>` or `lan:<name>`.
         path (str): The figure, e.g. `measures.participants.total`.
-        before (float | None): Före: null where hidden or not given.
-        after (float | None): Efter: null where hidden or not given.
+        before (float | int | None): Före: null where hidden or not given.
+        after (float | int | None): Efter: null where hidden or not given.
     """
 
     table: str
     path: str
-    before: float | None
-    after: float | None
+    before: float | int | None
+    after: float | int | None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -31,10 +31,10 @@ class ReleaseChange:
 
         path = self.path
 
-        before: float | None
+        before: float | int | None
         before = self.before
 
-        after: float | None
+        after: float | int | None
         after = self.after
 
         field_dict: dict[str, Any] = {}
@@ -57,17 +57,17 @@ class ReleaseChange:
 
         path = d.pop("path")
 
-        def _parse_before(data: object) -> float | None:
+        def _parse_before(data: object) -> float | int | None:
             if data is None:
                 return data
-            return cast(float | None, data)
+            return cast(float | int | None, data)
 
         before = _parse_before(d.pop("before"))
 
-        def _parse_after(data: object) -> float | None:
+        def _parse_after(data: object) -> float | int | None:
             if data is None:
                 return data
-            return cast(float | None, data)
+            return cast(float | int | None, data)
 
         after = _parse_after(d.pop("after"))
 
