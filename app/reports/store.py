@@ -129,10 +129,13 @@ _FACTS = """LEFT JOIN LATERAL (
         FROM report_facts AS f WHERE f.report_id = r.id
     ) AS f ON true"""
 
+# The lock alone. What the writer decides on is read by a statement of its own after it: a
+# statement that waited for a row lock re-reads the locked row but nothing else it joined, so
+# facts read in the same statement would be those from before the other writer committed (a
+# review proved the lost update).
 _LOCK = text(f"""
-    SELECT {_returning("r")}, f.measures, f.categories, f.genders, f.fact_values
-    FROM reports AS r JOIN {_KEYS} ON r.insats_id = k.insats_id AND r.period = k.period
-    {_FACTS}
+    SELECT r.id FROM reports AS r
+    JOIN {_KEYS} ON r.insats_id = k.insats_id AND r.period = k.period
     ORDER BY r.insats_id, r.period
     FOR UPDATE OF r
 """)
@@ -265,8 +268,8 @@ def lock_or_create(
     if len(created_keys) == len(new):
         # A row just inserted is this transaction's alone until it commits: locked already.
         return {r.key: r for r in created}, created_keys
-    stored = [_report(r) for r in session.execute(_LOCK, _keys(new))]
-    reports = {r.key: r for r in stored}
+    session.execute(_LOCK, _keys(new))
+    reports = read(session, [n for n in new if n.key not in created_keys])
     reports.update({r.key: r for r in created})
     return reports, created_keys
 

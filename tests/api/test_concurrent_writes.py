@@ -25,7 +25,12 @@ from sqlalchemy.orm import Session
 from app.api.deps import current_settings, get_job_connect
 from app.config import Settings
 from app.db.engine import get_session, request_transaction
+from app.domain.access import Caller, Role
+from app.domain.periods import parse_period
+from app.insatser.service import insats_ref
 from app.main import app
+from app.reports.schemas import ReportIn
+from app.reports.service import ReportWrite, apply_writes, plan_writes
 from tests.conftest import ADMIN_TOKEN, auth
 
 WRITERS = 20
@@ -396,3 +401,85 @@ def test_overlapping_imports_in_any_row_order_neither_deadlock_nor_lose_a_revisi
         history = client.get(f"{url}/history", headers=committed.headers).json()
         writes = IMPORTERS + (period in existing)
         assert [r["revision"] for r in history["revisions"]] == list(range(1, writes + 1))
+
+
+def _while_another_writer_holds_the_lock(
+    engine: Engine,
+    committed: Committed,
+    other: dict[str, Any],
+    mine: dict[str, Any],
+    **headers: str,
+) -> Any:
+    """Another transaction decides `other` (locking the report, as an import does before it
+    writes) while a PUT of `mine` waits for that lock; then the other writes and commits."""
+    answer: dict[str, Any] = {}
+    with Session(engine, expire_on_commit=False) as session:
+        caller = Caller(role=Role.ADMIN, label="the other writer")
+        write = ReportWrite(
+            insats_ref(session, committed.insats),
+            parse_period("2023H1"),
+            ReportIn.model_validate(other),
+        )
+        plan = plan_writes(session, caller, [write])
+
+        def put() -> None:
+            answer["response"] = new_client().put(
+                committed.url, json=mine, headers={**committed.headers, **headers}
+            )
+
+        waiter = threading.Thread(target=put)
+        waiter.start()
+        with engine.connect() as watcher:
+            _until_a_backend_waits_for_a_lock(watcher)
+        apply_writes(session, caller, plan)
+        session.commit()
+        waiter.join(TIMEOUT)
+    return answer["response"]
+
+
+def _until_a_backend_waits_for_a_lock(connection: Any) -> None:
+    deadline = time.monotonic() + TIMEOUT
+    waiting = text("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'")
+    while not connection.execute(waiting).scalar_one():
+        connection.rollback()
+        assert time.monotonic() < deadline, "the PUT never waited for the lock"
+        time.sleep(0.05)
+
+
+def test_a_put_that_waited_for_the_lock_decides_on_the_facts_committed_meanwhile(
+    committed: Committed, engine: Engine
+) -> None:
+    """Revision 1 holds 1; another writer stores 2 while this PUT of 1 waits for the lock. The
+    PUT must see 2 and store its 1 as revision 3, not answer "unchanged" (a lost update: the
+    lock statement once read the facts from before its wait)."""
+
+    def figures(volume: int) -> dict[str, Any]:  # the same note: only the facts differ
+        return {"participants": {"women": 20, "men": 20}, "volume_contacts": volume}
+
+    client = new_client()
+    first = client.put(committed.url, json=figures(1), headers=committed.headers)
+    assert first.status_code == 201, first.text
+
+    response = _while_another_writer_holds_the_lock(engine, committed, figures(2), figures(1))
+
+    assert response.status_code == 200, response.text
+    stored = client.get(committed.url, headers=committed.headers).json()
+    assert (stored["revision"], stored["volume_contacts"]) == (3, 1)
+    assert response.json()["revision"] == 3
+
+
+def test_a_retry_that_waited_for_its_first_attempt_is_unchanged(
+    committed: Committed, engine: Engine
+) -> None:
+    """The first attempt (the other writer) and its retry send the same change with the same
+    If-Match: the retry, having waited, finds it stored and answers 200 with revision 2."""
+    client = new_client()
+    first = client.put(committed.url, json=body(1), headers=committed.headers)
+    etag = first.headers["ETag"]
+
+    response = _while_another_writer_holds_the_lock(
+        engine, committed, body(2), body(2), **{"If-Match": etag}
+    )
+
+    assert response.status_code == 200, response.text
+    assert response.json()["revision"] == 2
