@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import os
 from collections.abc import AsyncIterator, Callable, Iterator
@@ -9,8 +10,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import anyio
-import anyio.to_thread
 from sqlalchemy import Engine, create_engine
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
@@ -162,8 +161,22 @@ async def get_session() -> AsyncIterator[Session]:
 
 
 async def _in_thread(end: Callable[[Session, bool], None], session: Session, ok: bool) -> None:
-    with anyio.CancelScope(shield=True):
-        await anyio.to_thread.run_sync(end, session, ok)
+    """Run `end` in a thread and wait for it whatever cancels this task meanwhile, then let
+    the cancellation through: a transaction left open would keep its locks and its connection
+    (a review found a second cancellation getting past an anyio shield)."""
+    ending = asyncio.get_running_loop().run_in_executor(None, end, session, ok)
+    cancelled = False
+    while True:
+        try:
+            await asyncio.shield(ending)
+        except asyncio.CancelledError:
+            cancelled = True
+            if not ending.done():
+                continue
+            ending.result()  # its own error, if it failed
+        break
+    if cancelled:
+        raise asyncio.CancelledError
 
 
 def _end(session: Session, succeeded: bool) -> None:
