@@ -44,6 +44,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.database import bench_database
+from bench.seeding import forbund_with_insatser
 
 TOKEN = "bench-admin-token-0123456789abcdef0123"
 INSATSER_PER_FORBUND = 10
@@ -299,24 +300,8 @@ def _seed(client: Any, admin: dict[str, str], insatser: int) -> list[int]:
     ids: list[int] = []
     for f in range(math.ceil(insatser / INSATSER_PER_FORBUND)):
         code = f"imp-{run}-{f:03d}"
-        client.post(
-            "/api/v1/forbund",
-            json={"code": code, "name": code, "lan": f"län {f % 21}", "kommuner": [code]},
-            headers=admin,
-        ).raise_for_status()
-        for i in range(min(INSATSER_PER_FORBUND, insatser - len(ids))):
-            response = client.post(
-                f"/api/v1/forbund/{code}/insatser",
-                json={
-                    "name": f"insats {i}",
-                    "kind": "individual",
-                    "owner": "x",
-                    "start_date": "2015-01-01",
-                },
-                headers=admin,
-            )
-            response.raise_for_status()
-            ids.append(response.json()["id"])
+        count = min(INSATSER_PER_FORBUND, insatser - len(ids))
+        ids += forbund_with_insatser(client, code, f, count, "2015-01-01", admin)
     return ids
 
 

@@ -58,6 +58,7 @@ import httpx
 import psutil  # type: ignore[import-untyped]  # the project's test extra
 
 from bench.database import bench_database
+from bench.seeding import forbund_with_insatser
 
 ROOT = Path(__file__).resolve().parent.parent
 TOKEN = "bench-admin-token-0123456789abcdef0123"
@@ -396,22 +397,9 @@ def seed(base_url: str) -> list[int]:
     with httpx.Client(base_url=base_url, headers=headers, timeout=60) as client:
         for f in range(FORBUND):
             code = f"ingest-{run}-{f:03d}"
-            client.post(
-                "/api/v1/forbund",
-                json={"code": code, "name": code, "lan": f"län {f % 21}", "kommuner": [code]},
-            ).raise_for_status()
-            for i in range(INSATSER_PER_FORBUND):
-                response = client.post(
-                    f"/api/v1/forbund/{code}/insatser",
-                    json={
-                        "name": f"insats {i}",
-                        "kind": "individual",
-                        "owner": "x",
-                        "start_date": f"{WARMUP_YEAR}-01-01",
-                    },
-                )
-                response.raise_for_status()
-                ids.append(int(response.json()["id"]))
+            ids += forbund_with_insatser(
+                client, code, f, INSATSER_PER_FORBUND, f"{WARMUP_YEAR}-01-01"
+            )
     return ids
 
 

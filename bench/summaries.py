@@ -21,6 +21,7 @@ from typing import Any
 from fastapi.testclient import TestClient
 
 from bench.database import bench_database
+from bench.seeding import forbund_with_insatser
 
 
 def main() -> None:
@@ -251,26 +252,11 @@ def _seed(
     put_seconds = 0.0
     for f in numbers:
         code = f"f{f:03d}"
-        client.post(
-            "/api/v1/forbund",
-            json={"code": code, "name": code, "lan": f"län {f % 21}", "kommuner": [code]},
-            headers=admin,
-        ).raise_for_status()
-        for i in range(insatser):
-            insats = client.post(
-                f"/api/v1/forbund/{code}/insatser",
-                json={
-                    "name": f"insats {i}",
-                    "kind": "individual",
-                    "owner": "x",
-                    "start_date": "2020-01-01",
-                },
-                headers=admin,
-            ).json()
+        for insats_id in forbund_with_insatser(client, code, f, insatser, "2020-01-01", admin):
             for period in ("2022", "2023H1", "2023H2"):
                 put_started = time.perf_counter()
                 client.put(
-                    f"/api/v1/insatser/{insats['id']}/reports/{period}",
+                    f"/api/v1/insatser/{insats_id}/reports/{period}",
                     json=_report(rng),
                     headers=admin,
                 ).raise_for_status()
@@ -279,7 +265,7 @@ def _seed(
             # 2022 is approved and closed, so that publishing it has figures to protect.
             for step in ("submit", "approve"):
                 client.post(
-                    f"/api/v1/insatser/{insats['id']}/reports/2022/{step}", headers=admin
+                    f"/api/v1/insatser/{insats_id}/reports/2022/{step}", headers=admin
                 ).raise_for_status()
         client.post(
             f"/api/v1/forbund/{code}/closed-periods", json={"period": "2022"}, headers=admin

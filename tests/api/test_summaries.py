@@ -188,18 +188,26 @@ def test_compare_adds_the_other_period_and_the_change(client: TestClient, api: A
     }
 
 
+def participants_series(
+    client: TestClient, api: Api, first: str, last: str
+) -> list[dict[str, Any]]:
+    """Sundsvall's series of participants from `first` to `last`, its points."""
+    response = client.get(
+        "/api/v1/forbund/sundsvall/series",
+        params={"measure": "participants", "from": first, "to": last},
+        headers=api.admin,
+    )
+    assert response.status_code == 200, response.text
+    points: list[dict[str, Any]] = response.json()["points"]
+    return points
+
+
 def test_a_series_gives_each_year_by_gender(client: TestClient, api: Api) -> None:
     api.forbund("sundsvall")
     insats = api.insats()
     api.report(insats["id"], "2021", {"participants": {"women": 3, "men": 4}})
     api.report(insats["id"], "2023", {"participants": {"women": 5, "men": 6}})
-    response = client.get(
-        "/api/v1/forbund/sundsvall/series",
-        params={"measure": "participants", "from": "2021", "to": "2023"},
-        headers=api.admin,
-    )
-    assert response.status_code == 200, response.text
-    points = response.json()["points"]
+    points = participants_series(client, api, "2021", "2023")
     assert [(p["period"], p["women"], p["men"], p["total"]) for p in points] == [
         ("2021", 3, 4, 7),
         ("2022", None, None, None),
@@ -215,13 +223,7 @@ def test_a_series_point_of_a_year_reported_in_part_says_it_is_not_the_whole_year
     insats = api.insats()
     api.report(insats["id"], "2021", {"participants": {"women": 3, "men": 4}})
     api.report(insats["id"], "2022H1", {"participants": {"women": 5, "men": 6}})
-    response = client.get(
-        "/api/v1/forbund/sundsvall/series",
-        params={"measure": "participants", "from": "2021", "to": "2022"},
-        headers=api.admin,
-    )
-    assert response.status_code == 200, response.text
-    points = {p["period"]: p for p in response.json()["points"]}
+    points = {p["period"]: p for p in participants_series(client, api, "2021", "2022")}
     assert (points["2021"]["complete"], points["2021"]["computed_from"]) == (True, ["2021"])
     assert (points["2022"]["complete"], points["2022"]["computed_from"]) == (False, ["2022H1"])
     year = summary(client, api, "2022")
